@@ -1,0 +1,63 @@
+"""A loaded bank: its declaration, its source, and its validated items."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .model import BankFile, Concept, Fact, Topic
+from .source import QuoteMatch, Source
+
+__all__ = ["Bank", "Item", "Location"]
+
+Item = Fact | Concept
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where an item is written: its file and the 1-based line of its ``id``."""
+
+    path: Path
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+@dataclass(frozen=True)
+class Bank:
+    """A validated bank. Every item's quote occurs exactly once in ``source``."""
+
+    root: Path
+    info: BankFile
+    source: Source
+    facts: tuple[Fact, ...]
+    concepts: tuple[Concept, ...]
+    locations: dict[str, Location] = field(default_factory=dict, compare=False)
+
+    @property
+    def id(self) -> str:
+        return self.info.id
+
+    @property
+    def title(self) -> str:
+        return self.info.title
+
+    @property
+    def topics(self) -> tuple[Topic, ...]:
+        return tuple(self.info.topics)
+
+    def items(self) -> Iterator[Item]:
+        yield from self.facts
+        yield from self.concepts
+
+    def item(self, item_id: str) -> Item:
+        for item in self.items():
+            if item.id == item_id:
+                return item
+        raise KeyError(item_id)
+
+    def citation(self, item: Item) -> QuoteMatch:
+        """Where the item's quote stands in the source (validated to be exactly one place)."""
+        return self.source.find(item.source.quote)[0]

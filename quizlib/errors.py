@@ -1,0 +1,54 @@
+"""Errors raised by quizlib.
+
+The hierarchy::
+
+    QuizlibError                 base of everything quizlib raises on purpose
+    ├── ContentError             a bank, item file or source is invalid; carries every Problem
+    └── ScaffoldError            `quizlib new` refused to start a bank (e.g. it would overwrite files)
+
+A :class:`Problem` is one finding in one file, printed as ``path:line:col: field: message`` so that
+editors and terminals can jump to it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["ContentError", "Problem", "QuizlibError", "ScaffoldError"]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One problem in one file; ``line`` and ``column`` are 1-based, 0 when unknown."""
+
+    path: Path
+    line: int
+    column: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}:{self.column}" if self.line else str(self.path)
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+class QuizlibError(Exception):
+    """Base class for the errors quizlib raises on purpose."""
+
+
+class ContentError(QuizlibError):
+    """A bank could not be loaded; ``problems`` lists every problem found, sorted by place."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems)
+        count = len(self.problems)
+        super().__init__(f"{count} problem{'s' if count != 1 else ''} in the bank")
+
+    def report(self) -> str:
+        """All problems, one a line, then a count."""
+        return "\n".join([*map(str, self.problems), str(self)])
+
+
+class ScaffoldError(QuizlibError):
+    """A new bank could not be started."""

@@ -1,0 +1,157 @@
+"""Loading a bank directory: every file validated, every problem reported with its place.
+
+A bank directory holds ``bank.yaml`` (the declaration), the source it names, and any number of
+item files (``*.yaml`` anywhere else in the directory) with ``facts:`` and ``concepts:`` lists.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .bank import Bank, Location
+from .errors import ContentError, Problem
+from .model import BankFile, Concept, Fact, ValidationContext
+from .resources import bundled_bank_dir
+from .source import Source, read_source
+from .yamlfile import YamlDocument, parse_yaml
+
+__all__ = ["BANK_FILE", "item_files", "load_bank"]
+
+BANK_FILE = "bank.yaml"
+_SECTIONS: dict[str, type[Fact] | type[Concept]] = {"facts": Fact, "concepts": Concept}
+
+
+def load_bank(path: str | Path | None = None) -> Bank:
+    """Load and validate the bank in ``path`` (the bundled bank by default).
+
+    Raises :class:`~quizlib.errors.ContentError` listing every problem found in every file.
+    """
+    root = Path(path) if path is not None else bundled_bank_dir()
+    return _Loader(root).load()
+
+
+def item_files(root: Path) -> list[Path]:
+    """The item files of a bank, in a stable order."""
+    found = {*root.rglob("*.yaml"), *root.rglob("*.yml")}
+    found.discard(root / BANK_FILE)
+    return sorted(p for p in found if not any(part.startswith(".") for part in p.relative_to(root).parts))
+
+
+class _Loader:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.problems: list[Problem] = []
+        self.facts: list[Fact] = []
+        self.concepts: list[Concept] = []
+        # Every id's place, valid item or not, so each repeat of an id is reported.
+        self.locations: dict[str, Location] = {}
+        self.related: list[tuple[YamlDocument, tuple[str | int, ...], str]] = []
+
+    def load(self) -> Bank:
+        if not self.root.is_dir():
+            raise ContentError([Problem(self.root, 0, 0, "", "no such bank directory")])
+        bank_path = self.root / BANK_FILE
+        if not bank_path.is_file():
+            raise ContentError(
+                [Problem(bank_path, 0, 0, "", "missing: a bank directory holds bank.yaml "
+                         "(start one with `quizlib new SOURCE.md --bank DIR`)")]
+            )
+        info = self._validate_bank_file(bank_path)
+        source = self._read_source(info) if info else None
+        context = ValidationContext(
+            source=source, topics=frozenset(t.id for t in info.topics) if info else None
+        )
+        for path in item_files(self.root):
+            self._load_item_file(path, context)
+        self._check_related()
+        if self.problems or info is None or source is None:
+            raise ContentError(self.problems)
+        return Bank(self.root, info, source, tuple(self.facts), tuple(self.concepts), self.locations)
+
+    def _document(self, path: Path) -> YamlDocument | None:
+        try:
+            document = parse_yaml(path, path.read_text(encoding="utf-8"))
+        except ContentError as exc:
+            self.problems.extend(exc.problems)
+            return None
+        except (OSError, UnicodeDecodeError) as exc:
+            self.problems.append(Problem(path, 0, 0, "", f"cannot read: {exc}"))
+            return None
+        self.problems.extend(document.duplicate_keys())
+        return document
+
+    def _validate(
+        self, document: YamlDocument, model: type[BaseModel], data: Any,
+        prefix: tuple[str | int, ...], context: ValidationContext | None = None,
+    ) -> Any:
+        try:
+            return model.model_validate(data, context=context)
+        except ValidationError as exc:
+            self.problems.extend(document.validation_problems(exc, prefix))
+            return None
+
+    def _validate_bank_file(self, path: Path) -> BankFile | None:
+        document = self._document(path)
+        if document is None:
+            return None
+        info: BankFile | None = self._validate(document, BankFile, document.data, ())
+        return info
+
+    def _read_source(self, info: BankFile) -> Source | None:
+        try:
+            return read_source(self.root / info.source)
+        except ContentError as exc:
+            self.problems.extend(exc.problems)
+            return None
+
+    def _load_item_file(self, path: Path, context: ValidationContext) -> None:
+        document = self._document(path)
+        if document is None or document.data is None:
+            return
+        if not isinstance(document.data, dict):
+            self.problems.append(document.problem((), "an item file is a mapping with "
+                                                  "'facts:' and/or 'concepts:' lists"))
+            return
+        for key, entries in document.data.items():
+            model = _SECTIONS.get(key)
+            if model is None:
+                self.problems.append(document.problem(
+                    (key,), "unknown key (an item file has 'facts:' and 'concepts:')", at_key=True))
+                continue
+            if not isinstance(entries, list):
+                self.problems.append(document.problem((key,), f"'{key}' must be a list of items"))
+                continue
+            for index, entry in enumerate(entries):
+                self._load_item(document, model, (key, index), entry, context)
+
+    def _load_item(
+        self, document: YamlDocument, model: type[Fact] | type[Concept],
+        loc: tuple[str, int], entry: Any, context: ValidationContext,
+    ) -> None:
+        item_id = entry.get("id") if isinstance(entry, dict) else None
+        if isinstance(item_id, str):
+            line, _ = document.position((*loc, "id"))
+            first = self.locations.get(item_id)
+            if first is not None:
+                self.problems.append(document.problem(
+                    (*loc, "id"), f"duplicate id {item_id!r} (first used at {first})"))
+            else:
+                self.locations[item_id] = Location(document.path, line)
+        item = self._validate(document, model, entry, loc, context)
+        if isinstance(item, Fact):
+            self.facts.append(item)
+        elif isinstance(item, Concept):
+            self.concepts.append(item)
+            for index, related in enumerate(item.related):
+                self.related.append((document, (*loc, "related", index), related))
+
+    def _check_related(self) -> None:
+        concept_ids = {c.id for c in self.concepts}
+        for document, loc, related in self.related:
+            if related in concept_ids:
+                continue
+            kind = "it names a fact" if related in self.locations else "no item has this id"
+            self.problems.append(document.problem(loc, f"unknown related concept {related!r}: {kind}"))

@@ -1,0 +1,153 @@
+"""YAML documents that remember where every value came from.
+
+One PyYAML parse gives both the node tree (with line and column marks) and the plain data, so a
+pydantic error location such as ``("facts", 3, "source", "quote")`` can be walked back to the
+line and column an author has to fix.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+from pydantic_core import ErrorDetails
+
+from .errors import ContentError, Problem
+
+__all__ = ["YamlDocument", "parse_yaml"]
+
+Loc = Sequence[int | str]
+
+
+
+@dataclass(frozen=True)
+class YamlDocument:
+    """A parsed YAML document: its data, its node tree, and the file it came from."""
+
+    path: Path
+    data: Any
+    root: yaml.Node | None
+    line_offset: int = 0
+
+    def position(self, loc: Loc, *, at_key: bool = False) -> tuple[int, int]:
+        """1-based (line, column) of the node at ``loc``; the key's position if ``at_key``.
+
+        A location that runs past the tree (a missing field) stops at the deepest node found.
+        """
+        node = self.root
+        key_node: yaml.Node | None = None
+        for part in loc:
+            child, child_key = _child(node, part)
+            if child is None:
+                break
+            node, key_node = child, child_key
+        target = key_node if at_key and key_node is not None else node
+        if target is None:
+            return 1 + self.line_offset, 1
+        mark = target.start_mark
+        return mark.line + 1 + self.line_offset, mark.column + 1
+
+    def problem(self, loc: Loc, message: str, *, at_key: bool = False) -> Problem:
+        line, column = self.position(loc, at_key=at_key)
+        return Problem(self.path, line, column, dotted(loc), message)
+
+    def validation_problems(self, exc: ValidationError, prefix: Loc = ()) -> list[Problem]:
+        """One :class:`Problem` per pydantic error, each placed on its YAML node."""
+        problems = []
+        for err in exc.errors(include_url=False):
+            loc = (*prefix, *err["loc"])
+            # A missing field belongs to the mapping that lacks it; an unknown key to the key itself.
+            if err["type"] == "missing":
+                line, column = self.position(loc[:-1], at_key=True)
+                problems.append(Problem(self.path, line, column, dotted(loc), "field required"))
+                continue
+            at_key = err["type"] == "extra_forbidden"
+            problems.append(self.problem(loc, _message(err), at_key=at_key))
+        return problems
+
+    def duplicate_keys(self) -> list[Problem]:
+        """PyYAML lets a repeated key silently win; report every repetition instead."""
+        problems = []
+        for loc, node in _mappings(self.root, ()):
+            seen: dict[Any, int] = {}
+            for key, _ in node.value:
+                if not isinstance(key, yaml.ScalarNode):
+                    continue
+                if key.value in seen:
+                    problems.append(
+                        Problem(
+                            self.path,
+                            key.start_mark.line + 1 + self.line_offset,
+                            key.start_mark.column + 1,
+                            dotted((*loc, key.value)),
+                            f"duplicate key (first given on line {seen[key.value]})",
+                        )
+                    )
+                else:
+                    seen[key.value] = key.start_mark.line + 1 + self.line_offset
+        return problems
+
+
+def parse_yaml(path: Path, text: str, *, line_offset: int = 0) -> YamlDocument:
+    """Parse ``text`` (read from ``path``); raise :class:`ContentError` on a syntax error."""
+    loader = yaml.SafeLoader(text)
+    try:
+        root = loader.get_single_node()
+        data = loader.construct_document(root) if root is not None else None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 + line_offset if mark else 1 + line_offset
+        column = mark.column + 1 if mark else 1
+        message = " ".join(filter(None, [exc.context, exc.problem]))
+        raise ContentError([Problem(path, line, column, "", f"YAML syntax: {message}")]) from None
+    finally:
+        loader.dispose()
+    return YamlDocument(path, data, root, line_offset)
+
+
+def dotted(loc: Loc) -> str:
+    return ".".join(str(part) for part in loc)
+
+
+def _child(node: yaml.Node | None, part: int | str) -> tuple[yaml.Node | None, yaml.Node | None]:
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode) and key.value == str(part):
+                return value, key
+    elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+        return node.value[part], None
+    return None, None
+
+
+def _mappings(node: yaml.Node | None, loc: tuple[int | str, ...]) -> Iterator[
+    tuple[tuple[int | str, ...], yaml.MappingNode]
+]:
+    if isinstance(node, yaml.MappingNode):
+        yield loc, node
+        for key, value in node.value:
+            yield from _mappings(value, (*loc, getattr(key, "value", "?")))
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            yield from _mappings(item, (*loc, i))
+
+
+def _message(err: ErrorDetails) -> str:
+    if err["type"] == "value_error" and "ctx" in err:
+        return str(err["ctx"]["error"])
+    message = err["msg"]
+    value = err.get("input")
+    if err["type"] == "string_type":
+        if isinstance(value, bool):
+            return (
+                f"{message}; YAML read this value as {str(value).lower()} "
+                "(Yes/No/On/Off/True/False are booleans): put the text in quotes"
+            )
+        if isinstance(value, int | float):
+            return f"{message}; YAML read {value!r} as a number: put it in quotes, e.g. \"{value}\""
+    if err["type"] == "extra_forbidden":
+        return "unknown key (check its spelling; the schema lists the allowed keys)"
+    return message
