@@ -31,16 +31,17 @@ class Coverage:
             paragraph = entry.paragraph
             opening = textwrap.shorten(paragraph.text, 70, placeholder=" …")
             lines.append(f"¶{paragraph.number} (line {paragraph.line}) {opening}")
-            ids = ", ".join(entry.item_ids) if entry.item_ids else "(no item)"
-            lines += textwrap.wrap(f"{len(entry.item_ids)} items: {ids}", 96,
+            ids = ", ".join(entry.item_ids) if entry.item_ids else "no item cites it"
+            lines += textwrap.wrap(f"{_items(len(entry.item_ids))}: {ids}", 96,
                                    initial_indent="    ", subsequent_indent="    ")
         short = self.under(minimum)
         lines.append("")
         if short:
             numbers = ", ".join(f"¶{p.paragraph.number}" for p in short)
-            lines.append(f"{len(short)} paragraphs with fewer than {minimum} items: {numbers}")
+            lines.append(f"{len(short)} of {len(self.paragraphs)} paragraphs cited by fewer than "
+                         f"{_items(minimum)}: {numbers}")
         else:
-            lines.append(f"every paragraph is cited by at least {minimum} items")
+            lines.append(f"every paragraph is cited by at least {_items(minimum)}")
         return "\n".join(lines)
 
 
@@ -51,3 +52,7 @@ def coverage(bank: Bank) -> Coverage:
     return Coverage(
         tuple(ParagraphCoverage(p, tuple(cited[p.number])) for p in bank.source.paragraphs)
     )
+
+
+def _items(count: int) -> str:
+    return f"{count} item" if count == 1 else f"{count} items"

@@ -102,7 +102,13 @@ def parse_yaml(path: Path, text: str, *, line_offset: int = 0) -> YamlDocument:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 + line_offset if mark else 1 + line_offset
         column = mark.column + 1 if mark else 1
-        message = " ".join(filter(None, [exc.context, exc.problem]))
+        message = exc.problem or "invalid YAML"
+        context = exc.context_mark
+        if exc.context and context and mark and (context.line, context.column) != (mark.line, mark.column):
+            message += f" ({exc.context} that starts at line {context.line + 1 + line_offset}, " \
+                       f"column {context.column + 1})"
+        elif exc.context:
+            message += f" ({exc.context})"
         raise ContentError([Problem(path, line, column, "", f"YAML syntax: {message}")]) from None
     finally:
         loader.dispose()

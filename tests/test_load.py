@@ -39,6 +39,14 @@ def test_yaml_syntax_error(make_bank):
     assert re.fullmatch(r".*items\.yaml:16:1: YAML syntax: .*", only_problem(root))
 
 
+def test_yaml_syntax_error_names_where_the_construct_started(make_bank):
+    root = make_bank(facts(GOOD_FACT.replace("    kind: person\n", '    kind: "person\n')))
+    # The stray quote swallows lines 6-12 up to the next '"'; the error names the enclosing item.
+    assert only_problem(root).endswith(
+        "items.yaml:12:40: YAML syntax: expected <block end>, but found '<scalar>' "
+        "(while parsing a block mapping that starts at line 2, column 5)")
+
+
 def test_unknown_key_points_at_the_key(make_bank):
     root = make_bank(facts(GOOD_FACT.replace("    difficulty: easy\n", "    difficulty: easy\n    tgas: [x]\n")))
     assert only_problem(root).endswith("items.yaml:12:5: facts.0.tgas: unknown key (check its "

@@ -1,0 +1,88 @@
+"""The bundled bank: big enough, grounded everywhere, faithful to the article."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+
+from quizlib import load_bank
+from quizlib.coverage import coverage
+from quizlib.text import fold
+from tests.conftest import BUNDLED
+
+
+@pytest.fixture(scope="module")
+def bank():
+    return load_bank()
+
+
+def test_bundled_bank_is_the_default(bank):
+    assert bank.root == BUNDLED
+    assert bank.id == "pakistan-russia-volte-face"
+
+
+def test_size(bank):
+    assert len(bank.facts) >= 40
+    assert len(bank.concepts) >= 15
+
+
+def test_five_to_eight_topics_each_used(bank):
+    assert 5 <= len(bank.topics) <= 8
+    used = Counter(item.topic for item in bank.items())
+    assert all(used[t.id] >= 3 for t in bank.topics), used
+
+
+def test_every_paragraph_is_cited_by_at_least_two_items(bank):
+    assert coverage(bank).under(2) == []
+
+
+def test_difficulties_are_mixed(bank):
+    counts = Counter(f.difficulty.value for f in bank.facts)
+    assert all(counts[level] >= 5 for level in ("easy", "medium", "hard")), counts
+
+
+@pytest.mark.parametrize(("printed", "correct"), [("Danila Garnish", "Danila Ganich"),
+                                                   ("Stephen Walts", "Stephen Walt")])
+def test_misspelt_names_keep_the_quote_and_note_the_correction(bank, printed, correct):
+    citing = [i for i in bank.items() if printed.split()[1] in i.source.quote]
+    assert citing, f"no item quotes {printed!r}"
+    for item in citing:
+        assert item.note is not None and correct in item.note and printed in item.note, item.id
+    answers = [f for f in bank.facts if f.answer == correct]
+    assert answers, f"no fact answers {correct!r}"
+
+
+def test_no_item_uses_a_misspelling_as_its_answer(bank):
+    for fact in bank.facts:
+        assert fact.answer not in {"Danila Garnish", "Stephen Walts"}
+
+
+def test_each_fact_has_three_curated_same_kind_distractors(bank):
+    for fact in bank.facts:
+        assert len(fact.distractors) >= 3, fact.id
+
+
+def test_year_answers_and_distractors_are_years(bank):
+    for fact in bank.facts:
+        if fact.kind.value == "year":
+            assert all(re.fullmatch(r"\d{4}", v) for v in [fact.answer, *fact.distractors]), fact.id
+
+
+def test_opinions_are_attributed(bank):
+    # Evaluative words that only the author can vouch for must not be stated as plain fact.
+    loaded = re.compile(r"\b(hooliganism|duplicitous|myopic|utopian|goliath|miscalculation|must)\b")
+    attribution = re.compile(r"\b(author|article|according to|waltz quotation|in the author's words)\b")
+    for fact in bank.facts:
+        for text in (fact.statement, fact.prompt):
+            if loaded.search(fold(text)):
+                assert attribution.search(fold(text)), (fact.id, text)
+
+
+def test_ids_are_locked(bank):
+    # Ids key Anki notes and review history: renaming or deleting one orphans both.
+    locked = (BUNDLED / "ids.lock").read_text(encoding="utf-8").split()
+    current = sorted(item.id for item in bank.items())
+    assert sorted(set(locked) - set(current)) == [], "ids removed or renamed"
+    assert sorted(set(current) - set(locked)) == [], "new ids: add them to content/ids.lock"
