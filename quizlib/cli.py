@@ -43,9 +43,11 @@ def _schema(args: argparse.Namespace) -> int:
 
 def _new(args: argparse.Namespace) -> int:
     bank_dir = new_bank(args.source, args.bank)
-    print(f"Started a bank in {bank_dir}: bank.yaml, items.yaml (one example per paragraph), "
-          f"sources/, schema/.\nNext: declare topics in bank.yaml, write items, "
-          f"then run `quizlib check {bank_dir}`.")
+    print(
+        f"Started a bank in {bank_dir}: bank.yaml, items.yaml (one example per paragraph), "
+        f"sources/, schema/.\nNext: declare topics in bank.yaml, write items, "
+        f"then run `quizlib check {bank_dir}`."
+    )
     return EXIT_OK
 
 
@@ -55,30 +57,57 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    def command(name: str, handler: Callable[[argparse.Namespace], int], help: str
-                ) -> argparse.ArgumentParser:
+    def command(
+        name: str, handler: Callable[[argparse.Namespace], int], help: str
+    ) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help, description=help)
         sub.set_defaults(handler=handler)
         return sub
 
     def bank_argument(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument("bank", nargs="?", type=Path, metavar="BANK_DIR",
-                         help="a bank directory (default: the bundled bank)")
+        sub.add_argument(
+            "bank",
+            nargs="?",
+            type=Path,
+            metavar="BANK_DIR",
+            help="a bank directory (default: the bundled bank)",
+        )
 
-    bank_argument(command("check", _check, "Validate a bank and count its items by topic and kind."))
+    bank_argument(
+        command("check", _check, "Validate a bank and count its items by topic and kind.")
+    )
     cov = command("coverage", _coverage, "Show which items cite each paragraph of the source.")
     bank_argument(cov)
-    cov.add_argument("--min", type=int, default=1, metavar="N",
-                     help="flag paragraphs cited by fewer than N items; exit 1 if any (default 1)")
+    cov.add_argument(
+        "--min",
+        type=int,
+        default=1,
+        metavar="N",
+        help="flag paragraphs cited by fewer than N items; exit 1 if any (default 1)",
+    )
     schema = command("schema", _schema, "Print the JSON Schema of a kind of content file.")
-    schema.add_argument("file", nargs="?", choices=sorted(SCHEMAS), default="items",
-                        help="which file: items (default) or bank")
+    schema.add_argument(
+        "file",
+        nargs="?",
+        choices=sorted(SCHEMAS),
+        default="items",
+        help="which file: items (default) or bank",
+    )
     schema.add_argument("-o", "--output", type=Path, help="write to this file instead of stdout")
     new = command("new", _new, "Start a bank for another article.")
-    new.add_argument("source", type=Path, metavar="SOURCE.md",
-                     help="the article: Markdown with front matter, or plain text")
-    new.add_argument("--bank", type=Path, required=True, metavar="DIR",
-                     help="the new bank directory (must not exist or be empty)")
+    new.add_argument(
+        "source",
+        type=Path,
+        metavar="SOURCE.md",
+        help="the article: Markdown with front matter, or plain text",
+    )
+    new.add_argument(
+        "--bank",
+        type=Path,
+        required=True,
+        metavar="DIR",
+        help="the new bank directory (must not exist or be empty)",
+    )
     return parser
 
 

@@ -32,14 +32,20 @@ class Coverage:
             opening = textwrap.shorten(paragraph.text, 70, placeholder=" …")
             lines.append(f"¶{paragraph.number} (line {paragraph.line}) {opening}")
             ids = ", ".join(entry.item_ids) if entry.item_ids else "no item cites it"
-            lines += textwrap.wrap(f"{_items(len(entry.item_ids))}: {ids}", 96,
-                                   initial_indent="    ", subsequent_indent="    ")
+            lines += textwrap.wrap(
+                f"{_items(len(entry.item_ids))}: {ids}",
+                96,
+                initial_indent="    ",
+                subsequent_indent="    ",
+            )
         short = self.under(minimum)
         lines.append("")
         if short:
             numbers = ", ".join(f"¶{p.paragraph.number}" for p in short)
-            lines.append(f"{len(short)} of {len(self.paragraphs)} paragraphs cited by fewer than "
-                         f"{_items(minimum)}: {numbers}")
+            lines.append(
+                f"{len(short)} of {len(self.paragraphs)} paragraphs cited by fewer than "
+                f"{_items(minimum)}: {numbers}"
+            )
         else:
             lines.append(f"every paragraph is cited by at least {_items(minimum)}")
         return "\n".join(lines)

@@ -4,7 +4,7 @@ The hierarchy::
 
     QuizlibError                 base of everything quizlib raises on purpose
     ├── ContentError             a bank, item file or source is invalid; carries every Problem
-    └── ScaffoldError            `quizlib new` refused to start a bank (e.g. it would overwrite files)
+    └── ScaffoldError            `quizlib new` refused to start a bank (it would overwrite files)
 
 A :class:`Problem` is one finding in one file, printed as ``path:line:col: field: message`` so that
 editors and terminals can jump to it.
@@ -30,7 +30,9 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}:{self.column}" if self.line else str(self.path)
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        return (
+            f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        )
 
 
 class QuizlibError(Exception):
@@ -43,7 +45,7 @@ class ContentError(QuizlibError):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = sorted(problems)
         count = len(self.problems)
-        super().__init__(f"{count} problem{'s' if count != 1 else ''} in the bank")
+        super().__init__(f"{count} problem{'s' if count != 1 else ''} found")
 
     def report(self) -> str:
         """All problems, one a line, then a count."""

@@ -37,7 +37,9 @@ def item_files(root: Path) -> list[Path]:
     """The item files of a bank, in a stable order."""
     found = {*root.rglob("*.yaml"), *root.rglob("*.yml")}
     found.discard(root / BANK_FILE)
-    return sorted(p for p in found if not any(part.startswith(".") for part in p.relative_to(root).parts))
+    return sorted(
+        p for p in found if not any(part.startswith(".") for part in p.relative_to(root).parts)
+    )
 
 
 class _Loader:
@@ -56,8 +58,16 @@ class _Loader:
         bank_path = self.root / BANK_FILE
         if not bank_path.is_file():
             raise ContentError(
-                [Problem(bank_path, 0, 0, "", "missing: a bank directory holds bank.yaml "
-                         "(start one with `quizlib new SOURCE.md --bank DIR`)")]
+                [
+                    Problem(
+                        bank_path,
+                        0,
+                        0,
+                        "",
+                        "missing: a bank directory holds bank.yaml "
+                        "(start one with `quizlib new SOURCE.md --bank DIR`)",
+                    )
+                ]
             )
         info = self._validate_bank_file(bank_path)
         source = self._read_source(info) if info else None
@@ -69,7 +79,9 @@ class _Loader:
         self._check_related()
         if self.problems or info is None or source is None:
             raise ContentError(self.problems)
-        return Bank(self.root, info, source, tuple(self.facts), tuple(self.concepts), self.locations)
+        return Bank(
+            self.root, info, source, tuple(self.facts), tuple(self.concepts), self.locations
+        )
 
     def _document(self, path: Path) -> YamlDocument | None:
         try:
@@ -84,8 +96,12 @@ class _Loader:
         return document
 
     def _validate(
-        self, document: YamlDocument, model: type[BaseModel], data: Any,
-        prefix: tuple[str | int, ...], context: ValidationContext | None = None,
+        self,
+        document: YamlDocument,
+        model: type[BaseModel],
+        data: Any,
+        prefix: tuple[str | int, ...],
+        context: ValidationContext | None = None,
     ) -> Any:
         try:
             return model.model_validate(data, context=context)
@@ -112,14 +128,22 @@ class _Loader:
         if document is None or document.data is None:
             return
         if not isinstance(document.data, dict):
-            self.problems.append(document.problem((), "an item file is a mapping with "
-                                                  "'facts:' and/or 'concepts:' lists"))
+            self.problems.append(
+                document.problem(
+                    (), "an item file is a mapping with 'facts:' and/or 'concepts:' lists"
+                )
+            )
             return
         for key, entries in document.data.items():
             model = _SECTIONS.get(key)
             if model is None:
-                self.problems.append(document.problem(
-                    (key,), "unknown key (an item file has 'facts:' and 'concepts:')", at_key=True))
+                self.problems.append(
+                    document.problem(
+                        (key,),
+                        "unknown key (an item file has 'facts:' and 'concepts:')",
+                        at_key=True,
+                    )
+                )
                 continue
             if not isinstance(entries, list):
                 self.problems.append(document.problem((key,), f"'{key}' must be a list of items"))
@@ -128,16 +152,23 @@ class _Loader:
                 self._load_item(document, model, (key, index), entry, context)
 
     def _load_item(
-        self, document: YamlDocument, model: type[Fact] | type[Concept],
-        loc: tuple[str, int], entry: Any, context: ValidationContext,
+        self,
+        document: YamlDocument,
+        model: type[Fact] | type[Concept],
+        loc: tuple[str, int],
+        entry: Any,
+        context: ValidationContext,
     ) -> None:
         item_id = entry.get("id") if isinstance(entry, dict) else None
         if isinstance(item_id, str):
             line, _ = document.position((*loc, "id"))
             first = self.locations.get(item_id)
             if first is not None:
-                self.problems.append(document.problem(
-                    (*loc, "id"), f"duplicate id {item_id!r} (first used at {first})"))
+                self.problems.append(
+                    document.problem(
+                        (*loc, "id"), f"duplicate id {item_id!r} (first used at {first})"
+                    )
+                )
             else:
                 self.locations[item_id] = Location(document.path, line)
         item = self._validate(document, model, entry, loc, context)
@@ -154,4 +185,6 @@ class _Loader:
             if related in concept_ids:
                 continue
             kind = "it names a fact" if related in self.locations else "no item has this id"
-            self.problems.append(document.problem(loc, f"unknown related concept {related!r}: {kind}"))
+            self.problems.append(
+                document.problem(loc, f"unknown related concept {related!r}: {kind}")
+            )

@@ -46,7 +46,8 @@ def _check_id(value: str) -> str:
         raise ValueError(f"an id has at most 64 characters (this one has {len(value)})")
     if not _ID_RE.match(value):
         raise ValueError(
-            f"{value!r} is not a valid id: use lowercase words joined by hyphens, e.g. 'gwadar-port'"
+            f"{value!r} is not a valid id: "
+            "use lowercase words joined by hyphens, e.g. 'gwadar-port'"
         )
     return value
 
@@ -140,7 +141,8 @@ class _Item(_Content):
         topics = _context(info).topics
         if topics is not None and topic not in topics:
             raise ValueError(
-                f"topic {topic!r} is not declared in bank.yaml (declared: {', '.join(sorted(topics))})"
+                f"topic {topic!r} is not declared in bank.yaml "
+                f"(declared: {', '.join(sorted(topics))})"
             )
         return topic
 
@@ -174,7 +176,9 @@ class Fact(_Item):
         description="One declarative sentence that contains the answer (cloze and true/false)."
     )
     difficulty: Difficulty
-    note: Text | None = Field(default=None, description="E.g. a correction of the article's spelling.")
+    note: Text | None = Field(
+        default=None, description="E.g. a correction of the article's spelling."
+    )
     source: SourceRef
 
     @field_validator("distractors")
@@ -248,4 +252,3 @@ class BankFile(_Content):
                 raise ValueError(f"topic {topic.id!r} is declared twice")
             seen.add(topic.id)
         return topics
-

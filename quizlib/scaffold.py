@@ -13,7 +13,7 @@ import yaml
 from .errors import ScaffoldError
 from .load import BANK_FILE
 from .schema import SCHEMAS, schema_text
-from .source import Source, read_source
+from .source import Source, parse_source
 
 __all__ = ["new_bank"]
 
@@ -35,6 +35,7 @@ def new_bank(source_path: Path, bank_dir: Path) -> Path:
         raise ScaffoldError(f"{source_path}: cannot read the source: {exc}") from None
     if not text.lstrip().startswith("---"):
         text = _with_front_matter(text, source_path.name)
+    source = parse_source(source_path, text)  # refuse what the loader would, before writing
     slug = _slug(source_path.stem)
     bank_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(dir=bank_dir.parent, prefix=f".{bank_dir.name}."))
@@ -42,12 +43,13 @@ def new_bank(source_path: Path, bank_dir: Path) -> Path:
         source_file = staging / "sources" / f"{slug}.md"
         source_file.parent.mkdir()
         source_file.write_text(text, encoding="utf-8")
-        source = read_source(source_file)  # refuse a source the loader would refuse
         (staging / BANK_FILE).write_text(_bank_yaml(slug, source), encoding="utf-8")
         (staging / ITEMS_FILE).write_text(_items_yaml(source), encoding="utf-8")
         (staging / "schema").mkdir()
         for name in SCHEMAS:
-            (staging / "schema" / f"{name}.schema.json").write_text(schema_text(name), encoding="utf-8")
+            (staging / "schema" / f"{name}.schema.json").write_text(
+                schema_text(name), encoding="utf-8"
+            )
         if bank_dir.is_dir():
             bank_dir.rmdir()
         os.replace(staging, bank_dir)
@@ -74,7 +76,9 @@ def _bank_yaml(slug: str, source: Source) -> str:
         "id": slug,
         "title": source.meta.title,
         "source": f"sources/{slug}.md",
-        "topics": [{"id": "main", "title": "Main ideas", "description": "Rename, and add 4–7 more."}],
+        "topics": [
+            {"id": "main", "title": "Main ideas", "description": "Rename, and add 4–7 more."}
+        ],
     }
     header = "# yaml-language-server: $schema=schema/bank.schema.json\n"
     return header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
@@ -99,7 +103,7 @@ def _items_yaml(source: Source) -> str:
             "kind": "term",
             "distractors": ["(a wrong answer of the same kind)"],
             "explanation": "(why the answer is right, in plain words)",
-            "statement": "(one sentence that contains the short answer)",
+            "statement": "One sentence that contains (a short answer).",
             "difficulty": "medium",
             "source": {"quote": quote},
         }

@@ -19,7 +19,7 @@ from .errors import ContentError, Problem
 from .text import fold, fold_with_offsets
 from .yamlfile import parse_yaml
 
-__all__ = ["Paragraph", "QuoteMatch", "Source", "SourceMeta", "read_source"]
+__all__ = ["Paragraph", "QuoteMatch", "Source", "SourceMeta", "parse_source", "read_source"]
 
 
 class SourceMeta(BaseModel):
@@ -133,29 +133,52 @@ def read_source(path: Path) -> Source:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise ContentError([Problem(path, 0, 0, "", f"cannot read the source: {exc.strerror}")])
+        raise ContentError(
+            [Problem(path, 0, 0, "", f"cannot read the source: {exc.strerror}")]
+        ) from None
     except UnicodeDecodeError as exc:
-        raise ContentError([Problem(path, 0, 0, "", f"the source is not UTF-8 text: {exc.reason}")])
+        raise ContentError(
+            [Problem(path, 0, 0, "", f"the source is not UTF-8 text: {exc.reason}")]
+        ) from None
+    return parse_source(path, text)
+
+
+def parse_source(path: Path, text: str) -> Source:
+    """Validate ``text`` as a source file; problems are reported against ``path``."""
     lines = text.splitlines()
     if not lines or lines[0].strip() != "---":
         raise ContentError(
-            [Problem(path, 1, 1, "", "a source starts with front matter: a line '---', "
-                     "then title, kind and origin, then another '---'")]
+            [
+                Problem(
+                    path,
+                    1,
+                    1,
+                    "",
+                    "a source starts with front matter: a line '---', "
+                    "then title, kind and origin, then another '---'",
+                )
+            ]
         )
     try:
         end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
     except StopIteration:
-        raise ContentError([Problem(path, 1, 1, "", "the front matter has no closing '---' line")])
+        raise ContentError(
+            [Problem(path, 1, 1, "", "the front matter has no closing '---' line")]
+        ) from None
     document = parse_yaml(path, "\n".join(lines[1:end]), line_offset=1)
     if not isinstance(document.data, dict):
-        raise ContentError([Problem(path, 2, 1, "", "the front matter must be a mapping of fields")])
+        raise ContentError(
+            [Problem(path, 2, 1, "", "the front matter must be a mapping of fields")]
+        )
     try:
         meta = SourceMeta.model_validate(document.data)
     except ValidationError as exc:
         raise ContentError(document.validation_problems(exc)) from None
     paragraphs = tuple(_paragraphs(lines, end + 1))
     if not paragraphs:
-        raise ContentError([Problem(path, end + 1, 1, "", "the source has no text after its front matter")])
+        raise ContentError(
+            [Problem(path, end + 1, 1, "", "the source has no text after its front matter")]
+        )
     return Source(path, meta, paragraphs)
 
 

@@ -23,7 +23,8 @@ class Summary:
     def format(self) -> str:
         lines = [
             f"{self.title} ({self.bank_id})",
-            f"{self.facts} facts, {self.concepts} concepts, grounded in {self.paragraphs} paragraphs",
+            f"{self.facts} facts, {self.concepts} concepts, "
+            f"grounded in {self.paragraphs} paragraphs",
             "",
             *_table("topic", self.by_topic),
             "",
@@ -52,5 +53,7 @@ def summarise(bank: Bank) -> Summary:
 def _table(heading: str, rows: dict[str, tuple[int, int]]) -> list[str]:
     width = max([len(heading), *map(len, rows)])
     out = [f"{heading:<{width}}  facts  concepts"]
-    out += [f"{name:<{width}}  {facts:>5}  {concepts:>8}" for name, (facts, concepts) in rows.items()]
+    out += [
+        f"{name:<{width}}  {facts:>5}  {concepts:>8}" for name, (facts, concepts) in rows.items()
+    ]
     return out

@@ -23,7 +23,6 @@ __all__ = ["YamlDocument", "parse_yaml"]
 Loc = Sequence[int | str]
 
 
-
 @dataclass(frozen=True)
 class YamlDocument:
     """A parsed YAML document: its data, its node tree, and the file it came from."""
@@ -60,7 +59,7 @@ class YamlDocument:
         problems = []
         for err in exc.errors(include_url=False):
             loc = (*prefix, *err["loc"])
-            # A missing field belongs to the mapping that lacks it; an unknown key to the key itself.
+            # A missing field belongs to the mapping that lacks it; an unknown key, to the key.
             if err["type"] == "missing":
                 line, column = self.position(loc[:-1], at_key=True)
                 problems.append(Problem(self.path, line, column, dotted(loc), "field required"))
@@ -104,9 +103,16 @@ def parse_yaml(path: Path, text: str, *, line_offset: int = 0) -> YamlDocument:
         column = mark.column + 1 if mark else 1
         message = exc.problem or "invalid YAML"
         context = exc.context_mark
-        if exc.context and context and mark and (context.line, context.column) != (mark.line, mark.column):
-            message += f" ({exc.context} that starts at line {context.line + 1 + line_offset}, " \
-                       f"column {context.column + 1})"
+        if (
+            exc.context
+            and context
+            and mark
+            and (context.line, context.column) != (mark.line, mark.column)
+        ):
+            message += (
+                f" ({exc.context} that starts at line {context.line + 1 + line_offset}, "
+                f"column {context.column + 1})"
+            )
         elif exc.context:
             message += f" ({exc.context})"
         raise ContentError([Problem(path, line, column, "", f"YAML syntax: {message}")]) from None
@@ -129,9 +135,9 @@ def _child(node: yaml.Node | None, part: int | str) -> tuple[yaml.Node | None, y
     return None, None
 
 
-def _mappings(node: yaml.Node | None, loc: tuple[int | str, ...]) -> Iterator[
-    tuple[tuple[int | str, ...], yaml.MappingNode]
-]:
+def _mappings(
+    node: yaml.Node | None, loc: tuple[int | str, ...]
+) -> Iterator[tuple[tuple[int | str, ...], yaml.MappingNode]]:
     if isinstance(node, yaml.MappingNode):
         yield loc, node
         for key, value in node.value:
@@ -153,7 +159,7 @@ def _message(err: ErrorDetails) -> str:
                 "(Yes/No/On/Off/True/False are booleans): put the text in quotes"
             )
         if isinstance(value, int | float):
-            return f"{message}; YAML read {value!r} as a number: put it in quotes, e.g. \"{value}\""
+            return f'{message}; YAML read {value!r} as a number: put it in quotes, e.g. "{value}"'
     if err["type"] == "extra_forbidden":
         return "unknown key (check its spelling; the schema lists the allowed keys)"
     return message

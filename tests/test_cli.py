@@ -12,7 +12,9 @@ def test_check_bundled_bank(run_cli):
     code, out, err = run_cli("check")
     assert code == 0, err
     assert "Pakistan-Russian Strategic Volte-Face (pakistan-russia-volte-face)" in out
-    facts, concepts = map(int, __import__("re").search(r"(\d+) facts, (\d+) concepts", out).groups())
+    facts, concepts = map(
+        int, __import__("re").search(r"(\d+) facts, (\d+) concepts", out).groups()
+    )
     assert facts >= 40 and concepts >= 15
     assert "topic " in out and "kind " in out and "\nperson " in out
     assert out.rstrip().endswith("OK: every item is valid and grounded in the source")
@@ -28,27 +30,37 @@ def test_check_counts_match_the_bank(run_cli, make_bank):
 
 
 def test_check_reports_every_problem_and_exits_2(run_cli, make_bank):
-    broken = GOOD_FACT.replace("topic: diplomacy", "topic: economics").replace("answer: Danila Ganich", "answer: Yes")
+    broken = GOOD_FACT.replace("topic: diplomacy", "topic: economics").replace(
+        "answer: Danila Ganich", "answer: Yes"
+    )
     root = make_bank("facts:\n" + broken)
     code, out, err = run_cli("check", root)
     assert code == 2
     assert out == ""
     lines = err.splitlines()
-    assert lines[0].endswith("items.yaml:3:12: facts.0.topic: topic 'economics' is not declared in bank.yaml "
-                             "(declared: connectivity-energy, diplomacy, ir-theory, pakistan-strategy, "
-                             "russia-motives, security-multilateral, world-order)")
+    assert lines[0].endswith(
+        "items.yaml:3:12: facts.0.topic: topic 'economics' is not declared in bank.yaml "
+        "(declared: connectivity-energy, diplomacy, ir-theory, pakistan-strategy, "
+        "russia-motives, security-multilateral, world-order)"
+    )
     assert "items.yaml:5:13: facts.0.answer:" in lines[1]
-    assert lines[-1] == "2 problems in the bank"
+    assert lines[-1] == "2 problems found"
 
 
 def test_errors_in_a_subprocess_have_no_traceback(make_bank):
     root = make_bank("facts:\n  - id: [\n")
-    result = subprocess.run([sys.executable, "-m", "quizlib", "check", str(root)],
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "quizlib", "check", str(root)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
-    assert "items.yaml:3:1: YAML syntax: expected the node content, but found '<stream end>' " \
+    assert (
+        "items.yaml:3:1: YAML syntax: expected the node content, but found '<stream end>' "
         "(while parsing a flow node)" in result.stderr
+    )
 
 
 def test_missing_directory(run_cli, tmp_path):
@@ -70,7 +82,9 @@ def test_coverage_lists_uncovered_paragraphs_and_exits_1(run_cli, make_bank):
     assert code == 1
     assert "¶3 (line 17)" in out and "1 item: ambassador-name" in out
     assert "¶1 (line 13)" in out and "0 items: no item cites it" in out
-    assert out.rstrip().endswith("8 of 9 paragraphs cited by fewer than 1 item: ¶1, ¶2, ¶4, ¶5, ¶6, ¶7, ¶8, ¶9")
+    assert out.rstrip().endswith(
+        "8 of 9 paragraphs cited by fewer than 1 item: ¶1, ¶2, ¶4, ¶5, ¶6, ¶7, ¶8, ¶9"
+    )
 
 
 def test_usage_error_exits_2(run_cli, capsys):

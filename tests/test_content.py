@@ -43,8 +43,9 @@ def test_difficulties_are_mixed(bank):
     assert all(counts[level] >= 5 for level in ("easy", "medium", "hard")), counts
 
 
-@pytest.mark.parametrize(("printed", "correct"), [("Danila Garnish", "Danila Ganich"),
-                                                   ("Stephen Walts", "Stephen Walt")])
+@pytest.mark.parametrize(
+    ("printed", "correct"), [("Danila Garnish", "Danila Ganich"), ("Stephen Walts", "Stephen Walt")]
+)
 def test_misspelt_names_keep_the_quote_and_note_the_correction(bank, printed, correct):
     citing = [i for i in bank.items() if printed.split()[1] in i.source.quote]
     assert citing, f"no item quotes {printed!r}"
@@ -73,7 +74,9 @@ def test_year_answers_and_distractors_are_years(bank):
 def test_opinions_are_attributed(bank):
     # Evaluative words that only the author can vouch for must not be stated as plain fact.
     loaded = re.compile(r"\b(hooliganism|duplicitous|myopic|utopian|goliath|miscalculation|must)\b")
-    attribution = re.compile(r"\b(author|article|according to|waltz quotation|in the author's words)\b")
+    attribution = re.compile(
+        r"\b(author|article|according to|waltz quotation|in the author's words)\b"
+    )
     for fact in bank.facts:
         for text in (fact.statement, fact.prompt):
             if loaded.search(fold(text)):

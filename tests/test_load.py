@@ -44,13 +44,18 @@ def test_yaml_syntax_error_names_where_the_construct_started(make_bank):
     # The stray quote swallows lines 6-12 up to the next '"'; the error names the enclosing item.
     assert only_problem(root).endswith(
         "items.yaml:12:40: YAML syntax: expected <block end>, but found '<scalar>' "
-        "(while parsing a block mapping that starts at line 2, column 5)")
+        "(while parsing a block mapping that starts at line 2, column 5)"
+    )
 
 
 def test_unknown_key_points_at_the_key(make_bank):
-    root = make_bank(facts(GOOD_FACT.replace("    difficulty: easy\n", "    difficulty: easy\n    tgas: [x]\n")))
-    assert only_problem(root).endswith("items.yaml:12:5: facts.0.tgas: unknown key (check its "
-                                       "spelling; the schema lists the allowed keys)")
+    root = make_bank(
+        facts(GOOD_FACT.replace("    difficulty: easy\n", "    difficulty: easy\n    tgas: [x]\n"))
+    )
+    assert only_problem(root).endswith(
+        "items.yaml:12:5: facts.0.tgas: unknown key (check its "
+        "spelling; the schema lists the allowed keys)"
+    )
 
 
 def test_missing_field_points_at_the_parent_key(make_bank):
@@ -66,8 +71,11 @@ def test_missing_required_field(make_bank):
 
 @pytest.mark.parametrize(
     ("value", "hint"),
-    [("Yes", "YAML read this value as true"), ("No", "YAML read this value as false"),
-     ("2014", "YAML read 2014 as a number: put it in quotes")],
+    [
+        ("Yes", "YAML read this value as true"),
+        ("No", "YAML read this value as false"),
+        ("2014", "YAML read 2014 as a number: put it in quotes"),
+    ],
 )
 def test_mistyped_answer_gets_a_yaml_hint(make_bank, value, hint):
     root = make_bank(facts(GOOD_FACT.replace("answer: Danila Ganich", f"answer: {value}")))
@@ -78,7 +86,9 @@ def test_mistyped_answer_gets_a_yaml_hint(make_bank, value, hint):
 
 def test_wrong_enum_value(make_bank):
     root = make_bank(facts(GOOD_FACT.replace("difficulty: easy", "difficulty: trivial")))
-    assert ":11:17: facts.0.difficulty: Input should be 'easy', 'medium' or 'hard'" in only_problem(root)
+    assert ":11:17: facts.0.difficulty: Input should be 'easy', 'medium' or 'hard'" in only_problem(
+        root
+    )
 
 
 @pytest.mark.parametrize("bad", ["Ambassador_Name", "ambassador--name", "-name", "a" * 65])
@@ -103,12 +113,21 @@ def test_duplicate_id_across_files(make_bank):
     """
     root = make_bank(facts(GOOD_FACT), **{"more/concepts.yaml": concept})
     message = only_problem(root)
-    assert re.search(r"more/concepts\.yaml:2:9: concepts\.0\.id: duplicate id 'ambassador-name' "
-                     r"\(first used at .*items\.yaml:2\)", message)
+    assert re.search(
+        r"more/concepts\.yaml:2:9: concepts\.0\.id: duplicate id 'ambassador-name' "
+        r"\(first used at .*items\.yaml:2\)",
+        message,
+    )
 
 
 def test_duplicate_key_in_a_mapping(make_bank):
-    root = make_bank(facts(GOOD_FACT.replace("    difficulty: easy\n", "    difficulty: easy\n    difficulty: hard\n")))
+    root = make_bank(
+        facts(
+            GOOD_FACT.replace(
+                "    difficulty: easy\n", "    difficulty: easy\n    difficulty: hard\n"
+            )
+        )
+    )
     assert ":12:5: facts.0.difficulty: duplicate key (first given on line 11)" in only_problem(root)
 
 
@@ -133,15 +152,24 @@ def test_unknown_related_id(make_bank):
     """
     found = problems(make_bank(facts(GOOD_FACT), **{"concepts.yaml": concept}))
     assert len(found) == 2
-    assert "concepts.yaml:8:15: concepts.0.related.0: unknown related concept 'ambassador-name': it names a fact" in found[0]
-    assert "concepts.yaml:8:32: concepts.0.related.1: unknown related concept 'no-such-concept': no item has this id" in found[1]
+    assert (
+        "concepts.yaml:8:15: concepts.0.related.0: unknown related concept 'ambassador-name': it names a fact"
+        in found[0]
+    )
+    assert (
+        "concepts.yaml:8:32: concepts.0.related.1: unknown related concept 'no-such-concept': no item has this id"
+        in found[1]
+    )
 
 
 @pytest.mark.parametrize("written", ["Danila Ganich", "danila  GANICH", "Danila Garnish"])
 def test_answer_listed_as_distractor(make_bank, written):
     root = make_bank(facts(GOOD_FACT.replace("[Sergey Lavrov,", f"[{written}, Sergey Lavrov,")))
     message = only_problem(root)
-    assert f":8:18: facts.0.distractors: the answer '{written}' is also listed as a distractor" in message
+    assert (
+        f":8:18: facts.0.distractors: the answer '{written}' is also listed as a distractor"
+        in message
+    )
 
 
 def test_statement_must_contain_the_answer(make_bank):
@@ -153,34 +181,59 @@ def test_quote_not_in_source_shows_the_closest_passage(make_bank):
     root = make_bank(facts(GOOD_FACT.replace("Danila Garnish candidly", "Danila Ganich candidly")))
     message = only_problem(root)
     assert ":14:14: facts.0.source.quote: quote not found in the source" in message
-    assert "closest passage (paragraph 3): 'the Russian ambassador to Pakistan Danila Garnish candidly revealed'" in message
+    assert (
+        "closest passage (paragraph 3): 'the Russian ambassador to Pakistan Danila Garnish candidly revealed'"
+        in message
+    )
 
 
 def test_quote_that_matches_more_than_once_is_ambiguous(make_bank):
-    root = make_bank(facts(GOOD_FACT.replace(
-        "quote: the Russian ambassador to Pakistan Danila Garnish candidly revealed",
-        "quote: Russian strategic")))
+    root = make_bank(
+        facts(
+            GOOD_FACT.replace(
+                "quote: the Russian ambassador to Pakistan Danila Garnish candidly revealed",
+                "quote: Russian strategic",
+            )
+        )
+    )
     message = only_problem(root)
-    assert ":14:14: facts.0.source.quote: quote occurs 2 times in the source (¶4); quote more words" in message
+    assert (
+        ":14:14: facts.0.source.quote: quote occurs 2 times in the source (¶4); quote more words"
+        in message
+    )
 
 
 def test_several_errors_are_all_reported_in_order(make_bank):
-    broken = (GOOD_FACT.replace("topic: diplomacy", "topic: economics")
-              .replace("difficulty: easy", "difficulty: trivial"))
-    second = GOOD_FACT.replace("id: ambassador-name", "id: Second").replace("Garnish candidly", "Ganish candidly")
+    broken = GOOD_FACT.replace("topic: diplomacy", "topic: economics").replace(
+        "difficulty: easy", "difficulty: trivial"
+    )
+    second = GOOD_FACT.replace("id: ambassador-name", "id: Second").replace(
+        "Garnish candidly", "Ganish candidly"
+    )
     found = problems(make_bank(facts(broken, second), **{"syntax.yaml": "facts: [\n"}))
     assert [re.sub(r"^.*/", "", p).split(" ")[0] for p in found] == [
-        "items.yaml:3:12:", "items.yaml:11:17:", "items.yaml:15:9:", "items.yaml:27:14:", "syntax.yaml:2:1:",
+        "items.yaml:3:12:",
+        "items.yaml:11:17:",
+        "items.yaml:15:9:",
+        "items.yaml:27:14:",
+        "syntax.yaml:2:1:",
     ]
 
 
 def test_source_front_matter_errors_have_lines(make_bank):
     root = make_bank(facts(GOOD_FACT))
     source = root / "sources" / "pakistan-russia-volte-face.md"
-    source.write_text(source.read_text(encoding="utf-8").replace("kind: op-ed", "kidn: op-ed"), encoding="utf-8")
+    source.write_text(
+        source.read_text(encoding="utf-8").replace("kind: op-ed", "kidn: op-ed"), encoding="utf-8"
+    )
     found = problems(root)
-    assert any(p.endswith("pakistan-russia-volte-face.md:4:1: kidn: unknown key (check its spelling; "
-                          "the schema lists the allowed keys)") for p in found), found
+    assert any(
+        p.endswith(
+            "pakistan-russia-volte-face.md:4:1: kidn: unknown key (check its spelling; "
+            "the schema lists the allowed keys)"
+        )
+        for p in found
+    ), found
     assert any("pakistan-russia-volte-face.md:2:1: kind: field required" in p for p in found), found
 
 
@@ -197,10 +250,15 @@ def test_missing_bank_file(tmp_path):
 def test_bank_file_errors(make_bank):
     root = make_bank(facts(GOOD_FACT))
     text = (root / "bank.yaml").read_text(encoding="utf-8")
-    (root / "bank.yaml").write_text(text.replace("  - id: diplomacy\n", "  - id: world-order\n"), encoding="utf-8")
+    (root / "bank.yaml").write_text(
+        text.replace("  - id: diplomacy\n", "  - id: world-order\n"), encoding="utf-8"
+    )
     found = problems(root)
-    assert any("bank.yaml:3:1: topics: topic 'world-order' is declared twice" in p or
-               re.search(r"bank\.yaml:\d+:\d+: topics: topic 'world-order' is declared twice", p) for p in found), found
+    assert any(
+        "bank.yaml:3:1: topics: topic 'world-order' is declared twice" in p
+        or re.search(r"bank\.yaml:\d+:\d+: topics: topic 'world-order' is declared twice", p)
+        for p in found
+    ), found
 
 
 def test_item_file_must_be_a_mapping(make_bank):
@@ -208,5 +266,7 @@ def test_item_file_must_be_a_mapping(make_bank):
 
 
 def test_unknown_section(make_bank):
-    assert ":1:1: questions: unknown key (an item file has 'facts:' and 'concepts:')" in only_problem(
-        make_bank("questions: []\n"))
+    assert (
+        ":1:1: questions: unknown key (an item file has 'facts:' and 'concepts:')"
+        in only_problem(make_bank("questions: []\n"))
+    )

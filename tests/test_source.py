@@ -53,7 +53,7 @@ def test_text_is_verbatim_from_the_seed(source):
     "quote",
     [
         "Russia`s grand strategy in the East seems to be “Balancer”",  # as printed
-        "Russia's grand strategy in the east seems to be \"balancer\"",  # plain typing
+        'Russia\'s grand strategy in the east seems to be "balancer"',  # plain typing
         "RUSSIA’S   GRAND\nSTRATEGY in the East",  # case and whitespace runs
         "Cold-War era mistrust",
         "Cold\u2013War era mistrust",  # en dash for hyphen
@@ -98,12 +98,19 @@ def test_source_without_front_matter(tmp_path):
     path.write_text("Just text.\n", encoding="utf-8")
     with pytest.raises(ContentError) as caught:
         read_source(path)
-    assert str(caught.value.problems[0]).startswith(f"{path}:1:1: a source starts with front matter")
+    assert str(caught.value.problems[0]).startswith(
+        f"{path}:1:1: a source starts with front matter"
+    )
 
 
 def test_headings_are_not_paragraphs(tmp_path):
     path = tmp_path / "a.md"
-    path.write_text("---\ntitle: T\nkind: note\norigin: test\n---\n\n# Heading\n\nOne\ntwo.\n\nThree.\n",
-                    encoding="utf-8")
+    path.write_text(
+        "---\ntitle: T\nkind: note\norigin: test\n---\n\n# Heading\n\nOne\ntwo.\n\nThree.\n",
+        encoding="utf-8",
+    )
     source = read_source(path)
-    assert [(p.number, p.text, p.line) for p in source.paragraphs] == [(1, "One two.", 9), (2, "Three.", 12)]
+    assert [(p.number, p.text, p.line) for p in source.paragraphs] == [
+        (1, "One two.", 9),
+        (2, "Three.", 12),
+    ]

@@ -1,0 +1,19 @@
+"""The core stays light: importing quizlib must not import Textual or other heavy parts."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+HEAVY = ("textual", "rich", "genanki", "typst", "fsrs")
+
+
+@pytest.mark.parametrize("module", ["quizlib", "quizlib.cli", "quizlib.load", "quizlib.scaffold"])
+def test_module_does_not_import_heavy_packages(module):
+    probe = f"import sys, {module}; print(','.join(m for m in {HEAVY!r} if m in sys.modules))"
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == ""
