@@ -23,7 +23,7 @@ from pydantic import (
 )
 
 from .source import Source
-from .text import fold
+from .text import fold, fold_with_offsets, phrase_spans
 
 __all__ = [
     "BankFile",
@@ -192,8 +192,8 @@ class Fact(_Item):
         if "answer" not in info.data:
             return statement
         candidates = [info.data["answer"], *info.data.get("aliases", [])]
-        folded = fold(statement)
-        if not any(re.search(rf"(?<!\w){re.escape(fold(c))}(?!\w)", folded) for c in candidates):
+        folded = fold_with_offsets(statement)
+        if not any(phrase_spans(folded, candidate) for candidate in candidates):
             raise ValueError(
                 f"the statement must contain the answer {info.data['answer']!r} (or an alias), "
                 "so cloze cards and true/false items can be made from it"

@@ -16,7 +16,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import ContentError, Problem
-from .text import fold, fold_with_offsets
+from .text import fold, fold_with_offsets, phrase_spans
 from .yamlfile import parse_yaml
 
 __all__ = ["Paragraph", "QuoteMatch", "Source", "SourceMeta", "parse_source", "read_source"]
@@ -93,16 +93,11 @@ class Source:
         return self._cache[quote]
 
     def _find(self, quote: str) -> list[QuoteMatch]:
-        needle = fold(quote)
-        if not needle:
-            return []
-        pattern = re.compile(rf"(?<!\w){re.escape(needle)}(?!\w)")
-        matches = []
-        for paragraph in self.paragraphs:
-            hay, offsets = paragraph.folded
-            for m in pattern.finditer(hay):
-                matches.append(QuoteMatch(paragraph, offsets[m.start()], offsets[m.end() - 1] + 1))
-        return matches
+        return [
+            QuoteMatch(paragraph, start, end)
+            for paragraph in self.paragraphs
+            for start, end in phrase_spans(paragraph.folded, quote)
+        ]
 
     def closest(self, quote: str) -> QuoteMatch | None:
         """The passage most like ``quote``, for a "did you mean" hint (never a pass)."""

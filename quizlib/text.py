@@ -7,9 +7,10 @@ before they are compared, keeping a map back to the original offsets for reporti
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
-__all__ = ["fold", "fold_with_offsets"]
+__all__ = ["comparable", "fold", "fold_with_offsets", "phrase_spans"]
 
 _STYLES = str.maketrans(
     {
@@ -58,3 +59,29 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
 def fold(text: str) -> str:
     """Casefold, unify quote, apostrophe and dash styles, and collapse whitespace runs."""
     return fold_with_offsets(text)[0]
+
+
+_NOT_WORD = re.compile(r"[^\w\s]")
+_ARTICLE = re.compile(r"^(?:the|a|an) ")
+
+
+def comparable(text: str) -> str:
+    """The form two answers are compared in: folded, without punctuation or a leading article.
+
+    "The Taliban", "taliban" and "Taliban." all become ``taliban``.
+    """
+    words = " ".join(_NOT_WORD.sub(" ", fold(text)).split())
+    return _ARTICLE.sub("", words)
+
+
+def phrase_spans(folded: tuple[str, list[int]], phrase: str) -> list[tuple[int, int]]:
+    """Spans, in the original text, of ``phrase`` in an already folded text, as whole words.
+
+    Anchoring at word boundaries keeps ``the`` from matching inside ``rather``.
+    """
+    needle = fold(phrase)
+    if not needle:
+        return []
+    hay, offsets = folded
+    pattern = re.compile(rf"(?<!\w){re.escape(needle)}(?!\w)")
+    return [(offsets[m.start()], offsets[m.end() - 1] + 1) for m in pattern.finditer(hay)]

@@ -1,0 +1,156 @@
+"""Turning bank items into questions, one form at a time, each only where it makes sense."""
+
+from __future__ import annotations
+
+import random
+
+from .bank import Bank, Item
+from .distractors import ORDERED_KINDS, DistractorPool
+from .model import Concept, Fact
+from .question import Citation, Form, Question
+from .text import fold_with_offsets, phrase_spans
+
+__all__ = ["BLANK", "FACT_FORMS", "CONCEPT_FORMS", "QuestionMaker"]
+
+FACT_FORMS = (Form.MULTIPLE_CHOICE, Form.TRUE_FALSE, Form.CLOZE)
+CONCEPT_FORMS = (Form.TERM, Form.DEFINITION)
+BLANK = "_____"
+TRUE, FALSE = "True", "False"
+
+
+class QuestionMaker:
+    """Makes questions from one bank; distractor candidates are gathered once."""
+
+    def __init__(self, bank: Bank) -> None:
+        self.bank = bank
+        self.pool = DistractorPool(bank)
+
+    def forms(self, item: Item) -> tuple[Form, ...]:
+        return FACT_FORMS if isinstance(item, Fact) else CONCEPT_FORMS
+
+    def make(self, item: Item, form: Form, *, options: int = 4, position: int | None = None,
+             seed: object = 0) -> Question | None:
+        """The question, or None where the form does not fit the item.
+
+        ``position`` asks for the key's place among the options (for true/false: 0 asks for the
+        true statement, 1 for the false one); ``seed`` fixes the choice and order of distractors.
+        """
+        rng = random.Random(f"{seed}:{item.id}:{form}")
+        if position is None:
+            position = rng.randrange(2 if form is Form.TRUE_FALSE else options)
+        if isinstance(item, Fact):
+            if form is Form.MULTIPLE_CHOICE:
+                return self._multiple_choice(item, options, position, rng)
+            if form is Form.TRUE_FALSE:
+                return self._true_false(item, position, rng)
+            if form is Form.CLOZE:
+                return self._cloze(item)
+        elif isinstance(item, Concept):
+            if form is Form.TERM:
+                return self._term(item, options, position, rng)
+            if form is Form.DEFINITION:
+                return self._definition(item, options, position, rng)
+        return None
+
+    def _base(self, item: Item, form: Form, suffix: str = "") -> dict[str, object]:
+        citation = self.bank.citation(item)
+        return {
+            "id": f"{item.id}:{form}{suffix}",
+            "item_id": item.id,
+            "form": form,
+            "explanation": item.explanation,
+            "citation": Citation(quote=citation.text, paragraph=citation.paragraph.number),
+            "topic": item.topic,
+            "difficulty": item.difficulty,
+            "kind": item.kind,
+            "note": item.note,
+        }
+
+    def _multiple_choice(self, fact: Fact, count: int, position: int,
+                         rng: random.Random) -> Question | None:
+        if fact.kind in ORDERED_KINDS:
+            ordered = self.pool.choose_ordered(fact.kind, fact.answer, fact.distractors, count - 1,
+                                               position, rng)
+            if ordered is None:
+                return None
+            options, key = ordered.options, ordered.key
+        else:
+            wrong = self.pool.choose(fact.id, fact.kind, fact.answer, fact.aliases,
+                                     fact.distractors, count - 1, rng)
+            if len(wrong) < 2:
+                return None
+            options, key = _place(fact.answer, wrong, position, rng)
+        return Question(**self._base(fact, Form.MULTIPLE_CHOICE), stem=fact.prompt,
+                        options=options, key=key, answer=fact.answer, accepted=fact.aliases)
+
+    def _true_false(self, fact: Fact, position: int, rng: random.Random) -> Question | None:
+        span = _answer_span(fact)
+        if span is None:
+            return None
+        if position == 0:
+            return Question(**self._base(fact, Form.TRUE_FALSE, ":true"),
+                            stem=f"True or false? {fact.statement}", options=[TRUE, FALSE], key=0,
+                            answer=TRUE)
+        swaps = self.pool.choose(fact.id, fact.kind, fact.answer, fact.aliases, fact.distractors,
+                                 1, rng)
+        if not swaps:
+            return None
+        start, end = span
+        false_statement = fact.statement[:start] + swaps[0] + fact.statement[end:]
+        base = self._base(fact, Form.TRUE_FALSE, ":false")
+        base["explanation"] = (
+            f"False: the article says {fact.answer}, not {swaps[0]}. {fact.statement} "
+            f"{fact.explanation}"
+        )
+        return Question(**base, stem=f"True or false? {false_statement}", options=[TRUE, FALSE],
+                        key=1, answer=FALSE)
+
+    def _cloze(self, fact: Fact) -> Question | None:
+        span = _answer_span(fact)
+        if span is None:
+            return None
+        start, end = span
+        shown = fact.statement[start:end]
+        before, after = fact.statement[:start], fact.statement[end:]
+        return Question(**self._base(fact, Form.CLOZE), stem=f"{before}{BLANK}{after}", options=[],
+                        key=None, answer=shown, accepted=[fact.answer, *fact.aliases],
+                        cloze=f"{before}{{{{c1::{shown}}}}}{after}")
+
+    def _term(self, concept: Concept, count: int, position: int,
+              rng: random.Random) -> Question | None:
+        wrong = self.pool.choose(concept.id, concept.kind, concept.term, concept.aliases,
+                                 concept.distractors, count - 1, rng)
+        if len(wrong) < 2:
+            return None
+        options, key = _place(concept.term, wrong, position, rng)
+        return Question(**self._base(concept, Form.TERM),
+                        stem=f"Which term, as the article uses it, means this? {concept.definition}",
+                        options=options, key=key, answer=concept.term, accepted=concept.aliases)
+
+    def _definition(self, concept: Concept, count: int, position: int,
+                    rng: random.Random) -> Question | None:
+        wrong = self.pool.choose_definitions(concept, count - 1, rng)
+        if len(wrong) < 2:
+            return None
+        options, key = _place(concept.definition, wrong, position, rng)
+        return Question(**self._base(concept, Form.DEFINITION),
+                        stem=f"As the article uses it, what does “{concept.term}” mean?",
+                        options=options, key=key, answer=concept.definition)
+
+
+def _place(key: str, wrong: list[str], position: int, rng: random.Random) -> tuple[list[str], int]:
+    options = list(wrong)
+    rng.shuffle(options)
+    position = min(position, len(options))
+    options.insert(position, key)
+    return options, position
+
+
+def _answer_span(fact: Fact) -> tuple[int, int] | None:
+    """Where the answer (or, failing that, an alias) stands in the fact's statement."""
+    folded = fold_with_offsets(fact.statement)
+    for candidate in (fact.answer, *fact.aliases):
+        spans = phrase_spans(folded, candidate)
+        if spans:
+            return spans[0]
+    return None

@@ -1,0 +1,167 @@
+"""Checking generated items against the item-writing guidelines.
+
+The checks follow the evidence-based guidelines for multiple-choice items of Haladyna, Downing &
+Rodriguez (2002, *Applied Measurement in Education* 15(3)), as far as a program can check them.
+Each finding names its guideline, the item and the line of the item file to fix.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+from statistics import mean
+
+from .bank import Bank, Item
+from .distractors import ORDERED_KINDS, overlaps
+from .forms import QuestionMaker
+from .model import Concept, Fact
+from .question import Form, Question
+from .text import comparable
+
+__all__ = ["GUIDELINES", "Finding", "Severity", "lint_bank"]
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+GUIDELINES = {
+    "key-length": "Keep options about equal in length; a conspicuously long key is a clue.",
+    "clang": "Avoid clues: a word of the key should not be repeated in the stem.",
+    "negative-stem": "Word stems positively; if NOT or EXCEPT is needed, write it in capitals.",
+    "absolutes": "Avoid specific determiners (always, never…) that only distractors use.",
+    "duplicate-options": "Options must be distinct.",
+    "overlapping-options": "Options must not overlap: one option must not contain another.",
+    "few-distractors": "Every item needs at least two plausible distractors of the key's kind.",
+    "grammar": "Keep options homogeneous in grammatical form; the key must not stand out.",
+}
+SEVERITY = {"grammar": Severity.WARNING}
+
+_ABSOLUTES = {"always", "never", "all", "none", "every", "only", "entirely", "completely",
+              "totally", "invariably", "nothing", "everything"}
+_NEGATIVE = re.compile(r"\b(not|except)\b", re.IGNORECASE)
+_STOPWORDS = {
+    "the", "and", "for", "with", "that", "this", "from", "into", "what", "which", "their", "there",
+    "than", "then", "they", "them", "were", "have", "been", "being", "does", "about", "over",
+    "more", "most", "such", "also", "only", "other", "its", "his", "her", "was", "are", "not",
+    "article", "author", "says", "uses", "term", "mean", "means", "used",
+}
+_ARTICLE_START = re.compile(r"^(the|a|an) ", re.IGNORECASE)
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    location: str
+    item_id: str
+    guideline: str
+    message: str
+    severity: Severity
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.item_id}: {self.severity}: {self.guideline}: {self.message}"
+
+
+def lint_bank(bank: Bank) -> list[Finding]:
+    """Every finding for every item of the bank, sorted by place."""
+    maker = QuestionMaker(bank)
+    findings: set[Finding] = set()
+    for item in bank.items():
+        location = str(bank.locations.get(item.id, bank.root))
+        for guideline, message in _item_findings(maker, item):
+            severity = SEVERITY.get(guideline, Severity.ERROR)
+            findings.add(Finding(location, item.id, guideline, message, severity))
+    return sorted(findings)
+
+
+def _item_findings(maker: QuestionMaker, item: Item) -> Iterator[tuple[str, str]]:
+    yield from _curated(item)
+    yield from _supply(maker, item)
+    for form in maker.forms(item):
+        if form is Form.CLOZE:
+            continue
+        question = maker.make(item, form, position=0, seed=0)
+        if question is None:
+            continue
+        yield from _stem(question)
+        if form is not Form.TRUE_FALSE:
+            yield from _options(question)
+
+
+def _curated(item: Item) -> Iterator[tuple[str, str]]:
+    """The author's own distractors, checked before the generator quietly drops any."""
+    key = item.answer if isinstance(item, Fact) else item.term
+    seen: list[str] = []
+    for distractor in item.distractors:
+        for other in [key, *item.aliases, *seen]:
+            if comparable(distractor) == comparable(other):
+                yield "duplicate-options", f"{distractor!r} repeats {other!r}"
+            elif overlaps(distractor, other):
+                yield "overlapping-options", f"{distractor!r} and {other!r} overlap"
+        seen.append(distractor)
+
+
+def _supply(maker: QuestionMaker, item: Item) -> Iterator[tuple[str, str]]:
+    if isinstance(item, Fact):
+        if item.kind in ORDERED_KINDS:
+            if maker.make(item, Form.MULTIPLE_CHOICE, position=0) is None:
+                yield "few-distractors", f"the {item.kind} {item.answer!r} is not a number"
+            return
+        found = maker.pool.available(item.id, item.kind, item.answer, item.aliases, item.distractors)
+        if found < 2:
+            yield "few-distractors", (f"only {found} distractor(s) of kind {item.kind!r} for "
+                                      f"{item.answer!r}: add curated ones or more {item.kind} items")
+    elif isinstance(item, Concept):
+        found = maker.pool.available(item.id, item.kind, item.term, item.aliases, item.distractors)
+        if found < 2:
+            yield "few-distractors", (f"only {found} other term(s) of kind {item.kind!r}: add "
+                                      "curated distractors")
+
+
+def _stem(question: Question) -> Iterator[tuple[str, str]]:
+    for match in _NEGATIVE.finditer(question.stem):
+        if match.group() != match.group().upper():
+            yield "negative-stem", f"{match.group()!r} in the stem: reword, or write it in capitals"
+
+
+def _options(question: Question) -> Iterator[tuple[str, str]]:
+    key = question.answer
+    distractors = question.distractors
+    if not distractors:
+        return
+    lengths = [len(d) for d in distractors]
+    if len(key) > max(lengths) and len(key) >= 1.5 * mean(lengths) and len(key) - max(lengths) >= 5:
+        yield "key-length", (f"{question.form} key is {len(key)} characters, the distractors "
+                             f"{round(mean(lengths))} on average")
+    clues = _content_words(key) & _content_words(question.stem)
+    clues -= set().union(*(_content_words(d) for d in distractors))
+    if clues:
+        yield "clang", f"{question.form}: the stem and the key share {', '.join(sorted(clues))!s}"
+    key_absolute = _content_absolutes(key)
+    for distractor in distractors:
+        if _content_absolutes(distractor) and not key_absolute:
+            yield "absolutes", f"{question.form}: only the distractor {distractor!r} uses an absolute"
+    # Definitions are whole sentences; their openings say nothing about grammatical agreement.
+    if question.kind not in ORDERED_KINDS and question.form is not Form.DEFINITION:
+        shape = _shape(key)
+        if all(_shape(d) != shape for d in distractors):
+            yield "grammar", (f"{question.form}: the key {key!r} is shaped unlike every distractor "
+                              f"({', '.join(map(repr, distractors))})")
+
+
+def _content_words(text: str) -> set[str]:
+    words = {w.removesuffix("s") for w in comparable(text).split()}
+    return {w for w in words if len(w) >= 4 and w not in _STOPWORDS}
+
+
+def _content_absolutes(text: str) -> bool:
+    return bool(set(comparable(text).split()) & _ABSOLUTES)
+
+
+def _shape(text: str) -> tuple[bool, bool, bool]:
+    """Crude grammatical shape: starts with an article, with "that", with "to"."""
+    lowered = text.strip().lower()
+    return (bool(_ARTICLE_START.match(lowered)), lowered.startswith("that "),
+            lowered.startswith("to "))

@@ -1,0 +1,138 @@
+"""Selecting and ordering questions for a quiz: seeded, one question per item, balanced."""
+
+from __future__ import annotations
+
+import random
+from collections import defaultdict
+from collections.abc import Iterable
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .bank import Bank, Item
+from .errors import QuizlibError
+from .forms import QuestionMaker
+from .model import Difficulty
+from .question import Form, Question
+
+__all__ = ["DEFAULT_FORMS", "OPTION_RANGE", "Quiz", "QuizError", "build_quiz"]
+
+DEFAULT_FORMS = (Form.MULTIPLE_CHOICE, Form.TERM, Form.DEFINITION, Form.TRUE_FALSE)
+OPTION_RANGE = range(3, 6)
+
+
+class QuizError(QuizlibError):
+    """A quiz was asked for with options that cannot be met (an unknown topic, say)."""
+
+
+class Quiz(BaseModel):
+    """A quiz: its questions in order, and everything needed to build it again."""
+
+    model_config = ConfigDict(frozen=True)
+
+    bank_id: str
+    title: str
+    seed: int = Field(description="Building the quiz again with this seed gives the same quiz.")
+    options: int = Field(description="Options per multiple-choice question (true/false has 2).")
+    topics: list[str]
+    questions: list[Question]
+
+
+def build_quiz(
+    bank: Bank,
+    count: int,
+    topics: Iterable[str] | None = None,
+    difficulty: Difficulty | str | Iterable[Difficulty | str] | None = None,
+    forms: Iterable[Form | str] | None = None,
+    seed: int | None = None,
+    options: int = 4,
+) -> Quiz:
+    """Up to ``count`` questions, at most one per item, topics interleaved, keys balanced.
+
+    The same ``seed`` gives the same quiz; without one a seed is drawn and recorded in the quiz.
+    """
+    if options not in OPTION_RANGE:
+        raise QuizError(f"options must be between 3 and 5, not {options}")
+    if count < 1:
+        raise QuizError(f"count must be at least 1, not {count}")
+    declared = [t.id for t in bank.topics]
+    chosen_topics = list(dict.fromkeys(topics)) if topics else declared
+    unknown = [t for t in chosen_topics if t not in declared]
+    if unknown:
+        raise QuizError(f"unknown topic {unknown[0]!r}; the bank's topics are: {', '.join(declared)}")
+    levels = _difficulties(difficulty)
+    allowed = _forms(forms)
+    seed = random.SystemRandom().randrange(2**31) if seed is None else seed
+    rng = random.Random(f"quiz:{seed}")
+    maker = QuestionMaker(bank)
+
+    by_topic: dict[str, list[tuple[Item, Form]]] = defaultdict(list)
+    for item in bank.items():
+        if item.topic not in chosen_topics or (levels and item.difficulty not in levels):
+            continue
+        usable = [f for f in maker.forms(item) if f in allowed]
+        if usable:
+            by_topic[item.topic].append((item, rng.choice(usable)))
+    picks = _interleave([by_topic[t] for t in chosen_topics if by_topic[t]], rng)
+
+    # Make each question once to learn how many options it can have, then again with its key
+    # at a position from a balanced schedule for questions of that size.
+    drafts: list[tuple[Item, Form, Question]] = []
+    for item, form in picks:
+        draft = maker.make(item, form, options=options, position=0, seed=seed)
+        if draft is not None:
+            drafts.append((item, form, draft))
+        if len(drafts) == count:
+            break
+    schedules = _schedules([len(q.options) for _, _, q in drafts], rng)
+    questions = []
+    for item, form, draft in drafts:
+        size = len(draft.options)
+        if not size:
+            questions.append(draft)
+            continue
+        made = maker.make(item, form, options=options, position=schedules[size].pop(), seed=seed)
+        questions.append(made if made is not None else draft)
+    return Quiz(bank_id=bank.id, title=bank.title, seed=seed, options=options,
+                topics=chosen_topics, questions=questions)
+
+
+def _interleave(groups: list[list[tuple[Item, Form]]], rng: random.Random) -> list[tuple[Item, Form]]:
+    """Shuffle each topic's items, then take one from each topic in turn."""
+    for group in groups:
+        rng.shuffle(group)
+    rng.shuffle(groups)
+    out = []
+    for round_ in range(max((len(g) for g in groups), default=0)):
+        out += [group[round_] for group in groups if round_ < len(group)]
+    return out
+
+
+def _schedules(sizes: list[int], rng: random.Random) -> dict[int, list[int]]:
+    """For each option count, key positions used as evenly as possible, in a seeded order."""
+    schedules: dict[int, list[int]] = {}
+    for size in set(sizes):
+        n = sizes.count(size)
+        offset = rng.randrange(size)
+        positions = [(offset + i) % size for i in range(n)]
+        rng.shuffle(positions)
+        schedules[size] = positions
+    return schedules
+
+
+def _difficulties(value: Difficulty | str | Iterable[Difficulty | str] | None) -> set[Difficulty]:
+    if value is None:
+        return set()
+    values = [value] if isinstance(value, str) else list(value)
+    try:
+        return {Difficulty(v) for v in values}
+    except ValueError:
+        raise QuizError(f"difficulty must be one of: {', '.join(d.value for d in Difficulty)}") from None
+
+
+def _forms(value: Iterable[Form | str] | None) -> set[Form]:
+    if value is None:
+        return set(DEFAULT_FORMS)
+    try:
+        return {Form(v) for v in value}
+    except ValueError:
+        raise QuizError(f"form must be one of: {', '.join(f.value for f in Form)}") from None
