@@ -9,6 +9,20 @@ from .bank import Bank
 from .errors import ContentError, Problem, QuizlibError
 from .load import load_bank
 from .model import Concept, Fact
+from .question import Form, Question
+from .quiz import Quiz, build_quiz
 
-__all__ = ["Bank", "Concept", "ContentError", "Fact", "Problem", "QuizlibError", "load_bank"]
+__all__ = [
+    "Bank",
+    "Concept",
+    "ContentError",
+    "Fact",
+    "Form",
+    "Problem",
+    "Question",
+    "Quiz",
+    "QuizlibError",
+    "build_quiz",
+    "load_bank",
+]
 __version__ = "0.1.0"

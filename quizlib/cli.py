@@ -10,7 +10,11 @@ from pathlib import Path
 from .atomic import write_text_atomic
 from .coverage import coverage
 from .errors import ContentError, QuizlibError
+from .lint import Severity, lint_bank
 from .load import load_bank
+from .question import Form
+from .quiz import DEFAULT_FORMS, OPTION_RANGE, build_quiz
+from .render import FORMATS, render
 from .scaffold import new_bank
 from .schema import SCHEMAS, schema_text
 from .summary import summarise
@@ -39,6 +43,36 @@ def _schema(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     return EXIT_OK
+
+
+def _quiz(args: argparse.Namespace) -> int:
+    bank = load_bank(args.bank)
+    quiz = build_quiz(
+        bank,
+        args.count,
+        topics=args.topic,
+        difficulty=args.difficulty,
+        forms=args.form,
+        seed=args.seed,
+        options=args.options,
+    )
+    sys.stdout.write(render(quiz, args.format))
+    if len(quiz.questions) < args.count:
+        print(
+            f"quizlib: only {len(quiz.questions)} questions match; asked for {args.count}",
+            file=sys.stderr,
+        )
+    return EXIT_OK
+
+
+def _lint(args: argparse.Namespace) -> int:
+    findings = lint_bank(load_bank(args.bank))
+    for finding in findings:
+        print(finding)
+    errors = sum(f.severity is Severity.ERROR for f in findings)
+    warnings = len(findings) - errors
+    print(f"{errors} errors, {warnings} warnings")
+    return EXIT_INVALID if errors else EXIT_OK
 
 
 def _new(args: argparse.Namespace) -> int:
@@ -85,13 +119,53 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="flag paragraphs cited by fewer than N items; exit 1 if any (default 1)",
     )
-    schema = command("schema", _schema, "Print the JSON Schema of a kind of content file.")
+    quiz = command("quiz", _quiz, "Print a multiple-choice quiz, then its answer key.")
+    quiz.add_argument(
+        "--bank", type=Path, metavar="BANK_DIR", help="a bank directory (default: the bundled bank)"
+    )
+    quiz.add_argument("--count", type=int, default=10, metavar="N", help="questions (default 10)")
+    quiz.add_argument(
+        "--topic",
+        action="append",
+        metavar="T",
+        help="only this topic; repeat for several (default: all, balanced)",
+    )
+    quiz.add_argument(
+        "--difficulty",
+        action="append",
+        choices=["easy", "medium", "hard"],
+        help="only this difficulty; repeat for several",
+    )
+    quiz.add_argument(
+        "--form",
+        action="append",
+        choices=[f.value for f in Form],
+        help="only this question form; repeat for several (default: "
+        + ", ".join(f.value for f in DEFAULT_FORMS)
+        + ")",
+    )
+    quiz.add_argument(
+        "--options",
+        type=int,
+        default=4,
+        choices=list(OPTION_RANGE),
+        help="options per multiple-choice question (default 4)",
+    )
+    quiz.add_argument("--seed", type=int, help="the same seed gives the same quiz")
+    quiz.add_argument(
+        "--format", choices=sorted(FORMATS), default="text", help="text (default), markdown or json"
+    )
+    lint = command("lint", _lint, "Check the generated items against item-writing guidelines.")
+    bank_argument(lint)
+    schema = command(
+        "schema", _schema, "Print the JSON Schema of a content file, or of the quiz JSON format."
+    )
     schema.add_argument(
         "file",
         nargs="?",
         choices=sorted(SCHEMAS),
         default="items",
-        help="which file: items (default) or bank",
+        help="items (default) or bank files, or quiz JSON output",
     )
     schema.add_argument("-o", "--output", type=Path, help="write to this file instead of stdout")
     new = command("new", _new, "Start a bank for another article.")

@@ -53,29 +53,49 @@ class DistractorPool:
     """Candidates drawn from a whole bank, grouped by kind."""
 
     def __init__(self, bank: Bank) -> None:
-        self._names: dict[Kind, list[tuple[str, str]]] = defaultdict(list)  # kind -> (item id, text)
+        # kind -> (item id, text, whether the text is a concept's term)
+        self._names: dict[Kind, list[tuple[str, str, bool]]] = defaultdict(list)
         for fact in bank.facts:
-            self._names[fact.kind].append((fact.id, fact.answer))
+            self._names[fact.kind].append((fact.id, fact.answer, False))
         for concept in bank.concepts:
-            self._names[concept.kind].append((concept.id, concept.term))
+            self._names[concept.kind].append((concept.id, concept.term, True))
         self._definitions = [(c.id, c.kind, c.definition) for c in bank.concepts]
 
-    def same_kind(self, item_id: str, kind: Kind) -> list[str]:
-        """Answers and terms of ``kind`` from the other items of the bank."""
-        return [text for other, text in self._names[kind] if other != item_id]
+    def same_kind(self, item_id: str, kind: Kind, rng: random.Random | None = None) -> list[str]:
+        """Answers and terms of ``kind`` from the other items of the bank.
 
-    def available(self, item_id: str, kind: Kind, key: str, accepted: Sequence[str],
-                  curated: Sequence[str]) -> int:
+        With ``rng``, shuffled, then the same sort of text as the item's own first: a concept's
+        term reads like other terms, a fact's answer like other answers.
+        """
+        own_is_concept = any(
+            other == item_id and is_term for other, _, is_term in self._names[kind]
+        )
+        others = [(text, is_term) for other, text, is_term in self._names[kind] if other != item_id]
+        if rng is not None:
+            rng.shuffle(others)
+            others.sort(key=lambda o: o[1] != own_is_concept)
+        return [text for text, _ in others]
+
+    def available(
+        self, item_id: str, kind: Kind, key: str, accepted: Sequence[str], curated: Sequence[str]
+    ) -> int:
         """How many distinct, valid same-kind distractors exist for this key (near values aside)."""
         return len(_valid([*curated, *self.same_kind(item_id, kind)], key, accepted))
 
-    def choose(self, item_id: str, kind: Kind, key: str, accepted: Sequence[str],
-               curated: Sequence[str], count: int, rng: random.Random) -> list[str]:
+    def choose(
+        self,
+        item_id: str,
+        kind: Kind,
+        key: str,
+        accepted: Sequence[str],
+        curated: Sequence[str],
+        count: int,
+        rng: random.Random,
+    ) -> list[str]:
         """Up to ``count`` distractors for a short answer of ``kind``: curated ones first."""
         curated_valid = _valid(curated, key, accepted)
         chosen = rng.sample(curated_valid, min(count, len(curated_valid)))
-        pool = [c for c in self.same_kind(item_id, kind) if _in_band(c, key)]
-        rng.shuffle(pool)
+        pool = [c for c in self.same_kind(item_id, kind, rng) if _in_band(c, key)]
         return _extend(chosen, pool, key, accepted, count)
 
     def choose_definitions(self, concept: Concept, count: int, rng: random.Random) -> list[str]:
@@ -86,8 +106,15 @@ class DistractorPool:
         others.sort(key=lambda o: (o[0] != concept.kind, abs(len(o[1]) - length) // 40))
         return _extend([], [text for _, text in others], concept.definition, [], count)
 
-    def choose_ordered(self, kind: Kind, key: str, curated: Sequence[str], count: int,
-                       position: int, rng: random.Random) -> Ordered | None:
+    def choose_ordered(
+        self,
+        kind: Kind,
+        key: str,
+        curated: Sequence[str],
+        count: int,
+        position: int,
+        rng: random.Random,
+    ) -> Ordered | None:
         """Numbers or years around ``key`` so that, in order, the key lands at ``position``."""
         key_value = _number(key)
         if key_value is None:
@@ -112,8 +139,13 @@ def _valid(candidates: Iterable[str], key: str, accepted: Sequence[str]) -> list
     return _extend([], candidates, key, accepted, count=None)
 
 
-def _extend(chosen: list[str], candidates: Iterable[str], key: str, accepted: Sequence[str],
-            count: int | None) -> list[str]:
+def _extend(
+    chosen: list[str],
+    candidates: Iterable[str],
+    key: str,
+    accepted: Sequence[str],
+    count: int | None,
+) -> list[str]:
     keys = [key, *accepted]
     out = list(chosen)
     for candidate in candidates:
@@ -148,5 +180,9 @@ def _near(key: str, kind: Kind, rng: random.Random) -> list[str]:
     grouping = "," in match["value"]
     rng.shuffle(values)
     values.sort(key=lambda v: abs(v - value))
-    return [f"{match['prefix']}{v:,}{match['suffix']}" if grouping
-            else f"{match['prefix']}{v}{match['suffix']}" for v in values]
+    return [
+        f"{match['prefix']}{v:,}{match['suffix']}"
+        if grouping
+        else f"{match['prefix']}{v}{match['suffix']}"
+        for v in values
+    ]

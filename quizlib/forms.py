@@ -10,7 +10,7 @@ from .model import Concept, Fact
 from .question import Citation, Form, Question
 from .text import fold_with_offsets, phrase_spans
 
-__all__ = ["BLANK", "FACT_FORMS", "CONCEPT_FORMS", "QuestionMaker"]
+__all__ = ["BLANK", "CONCEPT_FORMS", "FACT_FORMS", "QuestionMaker"]
 
 FACT_FORMS = (Form.MULTIPLE_CHOICE, Form.TRUE_FALSE, Form.CLOZE)
 CONCEPT_FORMS = (Form.TERM, Form.DEFINITION)
@@ -28,8 +28,15 @@ class QuestionMaker:
     def forms(self, item: Item) -> tuple[Form, ...]:
         return FACT_FORMS if isinstance(item, Fact) else CONCEPT_FORMS
 
-    def make(self, item: Item, form: Form, *, options: int = 4, position: int | None = None,
-             seed: object = 0) -> Question | None:
+    def make(
+        self,
+        item: Item,
+        form: Form,
+        *,
+        options: int = 4,
+        position: int | None = None,
+        seed: object = 0,
+    ) -> Question | None:
         """The question, or None where the form does not fit the item.
 
         ``position`` asks for the key's place among the options (for true/false: 0 asks for the
@@ -66,44 +73,60 @@ class QuestionMaker:
             "note": item.note,
         }
 
-    def _multiple_choice(self, fact: Fact, count: int, position: int,
-                         rng: random.Random) -> Question | None:
+    def _multiple_choice(
+        self, fact: Fact, count: int, position: int, rng: random.Random
+    ) -> Question | None:
         if fact.kind in ORDERED_KINDS:
-            ordered = self.pool.choose_ordered(fact.kind, fact.answer, fact.distractors, count - 1,
-                                               position, rng)
+            ordered = self.pool.choose_ordered(
+                fact.kind, fact.answer, fact.distractors, count - 1, position, rng
+            )
             if ordered is None:
                 return None
             options, key = ordered.options, ordered.key
         else:
-            wrong = self.pool.choose(fact.id, fact.kind, fact.answer, fact.aliases,
-                                     fact.distractors, count - 1, rng)
+            wrong = self.pool.choose(
+                fact.id, fact.kind, fact.answer, fact.aliases, fact.distractors, count - 1, rng
+            )
             if len(wrong) < 2:
                 return None
             options, key = _place(fact.answer, wrong, position, rng)
-        return Question(**self._base(fact, Form.MULTIPLE_CHOICE), stem=fact.prompt,
-                        options=options, key=key, answer=fact.answer, accepted=fact.aliases)
+        return Question(
+            **self._base(fact, Form.MULTIPLE_CHOICE),
+            stem=fact.prompt,
+            options=options,
+            key=key,
+            answer=fact.answer,
+            accepted=fact.aliases,
+        )
 
     def _true_false(self, fact: Fact, position: int, rng: random.Random) -> Question | None:
         span = _answer_span(fact)
         if span is None:
             return None
         if position == 0:
-            return Question(**self._base(fact, Form.TRUE_FALSE, ":true"),
-                            stem=f"True or false? {fact.statement}", options=[TRUE, FALSE], key=0,
-                            answer=TRUE)
-        swaps = self.pool.choose(fact.id, fact.kind, fact.answer, fact.aliases, fact.distractors,
-                                 1, rng)
+            return Question(
+                **self._base(fact, Form.TRUE_FALSE, ":true"),
+                stem=f"True or false? {fact.statement}",
+                options=[TRUE, FALSE],
+                key=0,
+                answer=TRUE,
+            )
+        swaps = self.pool.choose(
+            fact.id, fact.kind, fact.answer, fact.aliases, fact.distractors, 1, rng
+        )
         if not swaps:
             return None
         start, end = span
         false_statement = fact.statement[:start] + swaps[0] + fact.statement[end:]
         base = self._base(fact, Form.TRUE_FALSE, ":false")
-        base["explanation"] = (
-            f"False: the article says {fact.answer}, not {swaps[0]}. {fact.statement} "
-            f"{fact.explanation}"
+        base["explanation"] = f"False: it is {fact.answer}, not {swaps[0]}. {fact.explanation}"
+        return Question(
+            **base,
+            stem=f"True or false? {false_statement}",
+            options=[TRUE, FALSE],
+            key=1,
+            answer=FALSE,
         )
-        return Question(**base, stem=f"True or false? {false_statement}", options=[TRUE, FALSE],
-                        key=1, answer=FALSE)
 
     def _cloze(self, fact: Fact) -> Question | None:
         span = _answer_span(fact)
@@ -112,30 +135,54 @@ class QuestionMaker:
         start, end = span
         shown = fact.statement[start:end]
         before, after = fact.statement[:start], fact.statement[end:]
-        return Question(**self._base(fact, Form.CLOZE), stem=f"{before}{BLANK}{after}", options=[],
-                        key=None, answer=shown, accepted=[fact.answer, *fact.aliases],
-                        cloze=f"{before}{{{{c1::{shown}}}}}{after}")
+        return Question(
+            **self._base(fact, Form.CLOZE),
+            stem=f"{before}{BLANK}{after}",
+            options=[],
+            key=None,
+            answer=shown,
+            accepted=[fact.answer, *fact.aliases],
+            cloze=f"{before}{{{{c1::{shown}}}}}{after}",
+        )
 
-    def _term(self, concept: Concept, count: int, position: int,
-              rng: random.Random) -> Question | None:
-        wrong = self.pool.choose(concept.id, concept.kind, concept.term, concept.aliases,
-                                 concept.distractors, count - 1, rng)
+    def _term(
+        self, concept: Concept, count: int, position: int, rng: random.Random
+    ) -> Question | None:
+        wrong = self.pool.choose(
+            concept.id,
+            concept.kind,
+            concept.term,
+            concept.aliases,
+            concept.distractors,
+            count - 1,
+            rng,
+        )
         if len(wrong) < 2:
             return None
         options, key = _place(concept.term, wrong, position, rng)
-        return Question(**self._base(concept, Form.TERM),
-                        stem=f"Which term, as the article uses it, means this? {concept.definition}",
-                        options=options, key=key, answer=concept.term, accepted=concept.aliases)
+        return Question(
+            **self._base(concept, Form.TERM),
+            stem=f"Which term, as the article uses it, means this? {concept.definition}",
+            options=options,
+            key=key,
+            answer=concept.term,
+            accepted=concept.aliases,
+        )
 
-    def _definition(self, concept: Concept, count: int, position: int,
-                    rng: random.Random) -> Question | None:
+    def _definition(
+        self, concept: Concept, count: int, position: int, rng: random.Random
+    ) -> Question | None:
         wrong = self.pool.choose_definitions(concept, count - 1, rng)
         if len(wrong) < 2:
             return None
         options, key = _place(concept.definition, wrong, position, rng)
-        return Question(**self._base(concept, Form.DEFINITION),
-                        stem=f"As the article uses it, what does “{concept.term}” mean?",
-                        options=options, key=key, answer=concept.definition)
+        return Question(
+            **self._base(concept, Form.DEFINITION),
+            stem=f"As the article uses it, what does “{concept.term}” mean?",
+            options=options,
+            key=key,
+            answer=concept.definition,
+        )
 
 
 def _place(key: str, wrong: list[str], position: int, rng: random.Random) -> tuple[list[str], int]:

@@ -40,14 +40,65 @@ GUIDELINES = {
 }
 SEVERITY = {"grammar": Severity.WARNING}
 
-_ABSOLUTES = {"always", "never", "all", "none", "every", "only", "entirely", "completely",
-              "totally", "invariably", "nothing", "everything"}
+_ABSOLUTES = {
+    "always",
+    "never",
+    "all",
+    "none",
+    "every",
+    "only",
+    "entirely",
+    "completely",
+    "totally",
+    "invariably",
+    "nothing",
+    "everything",
+}
 _NEGATIVE = re.compile(r"\b(not|except)\b", re.IGNORECASE)
 _STOPWORDS = {
-    "the", "and", "for", "with", "that", "this", "from", "into", "what", "which", "their", "there",
-    "than", "then", "they", "them", "were", "have", "been", "being", "does", "about", "over",
-    "more", "most", "such", "also", "only", "other", "its", "his", "her", "was", "are", "not",
-    "article", "author", "says", "uses", "term", "mean", "means", "used",
+    "the",
+    "and",
+    "for",
+    "with",
+    "that",
+    "this",
+    "from",
+    "into",
+    "what",
+    "which",
+    "their",
+    "there",
+    "than",
+    "then",
+    "they",
+    "them",
+    "were",
+    "have",
+    "been",
+    "being",
+    "does",
+    "about",
+    "over",
+    "more",
+    "most",
+    "such",
+    "also",
+    "only",
+    "other",
+    "its",
+    "his",
+    "her",
+    "was",
+    "are",
+    "not",
+    "article",
+    "author",
+    "says",
+    "uses",
+    "term",
+    "mean",
+    "means",
+    "used",
 }
 _ARTICLE_START = re.compile(r"^(the|a|an) ", re.IGNORECASE)
 
@@ -109,15 +160,24 @@ def _supply(maker: QuestionMaker, item: Item) -> Iterator[tuple[str, str]]:
             if maker.make(item, Form.MULTIPLE_CHOICE, position=0) is None:
                 yield "few-distractors", f"the {item.kind} {item.answer!r} is not a number"
             return
-        found = maker.pool.available(item.id, item.kind, item.answer, item.aliases, item.distractors)
+        found = maker.pool.available(
+            item.id, item.kind, item.answer, item.aliases, item.distractors
+        )
         if found < 2:
-            yield "few-distractors", (f"only {found} distractor(s) of kind {item.kind!r} for "
-                                      f"{item.answer!r}: add curated ones or more {item.kind} items")
+            yield (
+                "few-distractors",
+                (
+                    f"only {found} distractor(s) of kind {item.kind!r} for "
+                    f"{item.answer!r}: add curated ones or more {item.kind} items"
+                ),
+            )
     elif isinstance(item, Concept):
         found = maker.pool.available(item.id, item.kind, item.term, item.aliases, item.distractors)
         if found < 2:
-            yield "few-distractors", (f"only {found} other term(s) of kind {item.kind!r}: add "
-                                      "curated distractors")
+            yield (
+                "few-distractors",
+                (f"only {found} other term(s) of kind {item.kind!r}: add curated distractors"),
+            )
 
 
 def _stem(question: Question) -> Iterator[tuple[str, str]]:
@@ -133,8 +193,13 @@ def _options(question: Question) -> Iterator[tuple[str, str]]:
         return
     lengths = [len(d) for d in distractors]
     if len(key) > max(lengths) and len(key) >= 1.5 * mean(lengths) and len(key) - max(lengths) >= 5:
-        yield "key-length", (f"{question.form} key is {len(key)} characters, the distractors "
-                             f"{round(mean(lengths))} on average")
+        yield (
+            "key-length",
+            (
+                f"{question.form} key is {len(key)} characters, the distractors "
+                f"{round(mean(lengths))} on average"
+            ),
+        )
     clues = _content_words(key) & _content_words(question.stem)
     clues -= set().union(*(_content_words(d) for d in distractors))
     if clues:
@@ -142,13 +207,21 @@ def _options(question: Question) -> Iterator[tuple[str, str]]:
     key_absolute = _content_absolutes(key)
     for distractor in distractors:
         if _content_absolutes(distractor) and not key_absolute:
-            yield "absolutes", f"{question.form}: only the distractor {distractor!r} uses an absolute"
+            yield (
+                "absolutes",
+                f"{question.form}: only the distractor {distractor!r} uses an absolute",
+            )
     # Definitions are whole sentences; their openings say nothing about grammatical agreement.
     if question.kind not in ORDERED_KINDS and question.form is not Form.DEFINITION:
         shape = _shape(key)
         if all(_shape(d) != shape for d in distractors):
-            yield "grammar", (f"{question.form}: the key {key!r} is shaped unlike every distractor "
-                              f"({', '.join(map(repr, distractors))})")
+            yield (
+                "grammar",
+                (
+                    f"{question.form}: the key {key!r} is shaped unlike every distractor "
+                    f"({', '.join(map(repr, distractors))})"
+                ),
+            )
 
 
 def _content_words(text: str) -> set[str]:
@@ -163,5 +236,8 @@ def _content_absolutes(text: str) -> bool:
 def _shape(text: str) -> tuple[bool, bool, bool]:
     """Crude grammatical shape: starts with an article, with "that", with "to"."""
     lowered = text.strip().lower()
-    return (bool(_ARTICLE_START.match(lowered)), lowered.startswith("that "),
-            lowered.startswith("to "))
+    return (
+        bool(_ARTICLE_START.match(lowered)),
+        lowered.startswith("that "),
+        lowered.startswith("to "),
+    )

@@ -58,7 +58,9 @@ def build_quiz(
     chosen_topics = list(dict.fromkeys(topics)) if topics else declared
     unknown = [t for t in chosen_topics if t not in declared]
     if unknown:
-        raise QuizError(f"unknown topic {unknown[0]!r}; the bank's topics are: {', '.join(declared)}")
+        raise QuizError(
+            f"unknown topic {unknown[0]!r}; the bank's topics are: {', '.join(declared)}"
+        )
     levels = _difficulties(difficulty)
     allowed = _forms(forms)
     seed = random.SystemRandom().randrange(2**31) if seed is None else seed
@@ -92,11 +94,19 @@ def build_quiz(
             continue
         made = maker.make(item, form, options=options, position=schedules[size].pop(), seed=seed)
         questions.append(made if made is not None else draft)
-    return Quiz(bank_id=bank.id, title=bank.title, seed=seed, options=options,
-                topics=chosen_topics, questions=questions)
+    return Quiz(
+        bank_id=bank.id,
+        title=bank.title,
+        seed=seed,
+        options=options,
+        topics=chosen_topics,
+        questions=questions,
+    )
 
 
-def _interleave(groups: list[list[tuple[Item, Form]]], rng: random.Random) -> list[tuple[Item, Form]]:
+def _interleave(
+    groups: list[list[tuple[Item, Form]]], rng: random.Random
+) -> list[tuple[Item, Form]]:
     """Shuffle each topic's items, then take one from each topic in turn."""
     for group in groups:
         rng.shuffle(group)
@@ -126,7 +136,9 @@ def _difficulties(value: Difficulty | str | Iterable[Difficulty | str] | None) -
     try:
         return {Difficulty(v) for v in values}
     except ValueError:
-        raise QuizError(f"difficulty must be one of: {', '.join(d.value for d in Difficulty)}") from None
+        raise QuizError(
+            f"difficulty must be one of: {', '.join(d.value for d in Difficulty)}"
+        ) from None
 
 
 def _forms(value: Iterable[Form | str] | None) -> set[Form]:

@@ -12,7 +12,7 @@ import yaml
 
 from .errors import ScaffoldError
 from .load import BANK_FILE
-from .schema import SCHEMAS, schema_text
+from .schema import CONTENT_SCHEMAS, schema_text
 from .source import Source, parse_source
 
 __all__ = ["new_bank"]
@@ -46,7 +46,7 @@ def new_bank(source_path: Path, bank_dir: Path) -> Path:
         (staging / BANK_FILE).write_text(_bank_yaml(slug, source), encoding="utf-8")
         (staging / ITEMS_FILE).write_text(_items_yaml(source), encoding="utf-8")
         (staging / "schema").mkdir()
-        for name in SCHEMAS:
+        for name in CONTENT_SCHEMAS:
             (staging / "schema" / f"{name}.schema.json").write_text(
                 schema_text(name), encoding="utf-8"
             )

@@ -12,16 +12,18 @@ from typing import Any
 from pydantic import BaseModel
 
 from .model import BankFile, ItemFile
+from .quiz import Quiz
 
-__all__ = ["SCHEMAS", "schema", "schema_text"]
+__all__ = ["CONTENT_SCHEMAS", "SCHEMAS", "schema", "schema_text"]
 
 DRAFT_7 = "http://json-schema.org/draft-07/schema#"
 
-SCHEMAS: dict[str, type[BaseModel]] = {"items": ItemFile, "bank": BankFile}
+SCHEMAS: dict[str, type[BaseModel]] = {"items": ItemFile, "bank": BankFile, "quiz": Quiz}
+CONTENT_SCHEMAS = ("items", "bank")  # the files an author writes; `quiz` is an output format
 
 
 def schema(name: str) -> dict[str, Any]:
-    """The JSON Schema of one kind of content file: ``items`` or ``bank``."""
+    """The JSON Schema of ``items`` or ``bank`` files, or of `quizlib quiz --format json`."""
     document = SCHEMAS[name].model_json_schema()
     return {"$schema": DRAFT_7, **document}
 
