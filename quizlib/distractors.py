@@ -79,8 +79,9 @@ class DistractorPool:
     def available(
         self, item_id: str, kind: Kind, key: str, accepted: Sequence[str], curated: Sequence[str]
     ) -> int:
-        """How many distinct, valid same-kind distractors exist for this key (near values aside)."""
-        return len(_valid([*curated, *self.same_kind(item_id, kind)], key, accepted))
+        """How many distinct, valid distractors :meth:`choose` could draw on for this key."""
+        pool = [c for c in self.same_kind(item_id, kind) if _in_band(c, key)]
+        return len(_valid([*curated, *pool], key, accepted))
 
     def choose(
         self,

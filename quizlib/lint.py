@@ -167,7 +167,7 @@ def _supply(maker: QuestionMaker, item: Item) -> Iterator[tuple[str, str]]:
             yield (
                 "few-distractors",
                 (
-                    f"only {found} distractor(s) of kind {item.kind!r} for "
+                    f"only {found} distractor(s) of kind '{item.kind}' for "
                     f"{item.answer!r}: add curated ones or more {item.kind} items"
                 ),
             )
@@ -176,7 +176,7 @@ def _supply(maker: QuestionMaker, item: Item) -> Iterator[tuple[str, str]]:
         if found < 2:
             yield (
                 "few-distractors",
-                (f"only {found} other term(s) of kind {item.kind!r}: add curated distractors"),
+                (f"only {found} other term(s) of kind '{item.kind}': add curated distractors"),
             )
 
 

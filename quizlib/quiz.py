@@ -20,6 +20,9 @@ DEFAULT_FORMS = (Form.MULTIPLE_CHOICE, Form.TERM, Form.DEFINITION, Form.TRUE_FAL
 OPTION_RANGE = range(3, 6)
 
 
+_Pick = tuple[Item, list[Form]]  # an item and the forms to try for it, in order
+
+
 class QuizError(QuizlibError):
     """A quiz was asked for with options that cannot be met (an unknown topic, say)."""
 
@@ -67,22 +70,25 @@ def build_quiz(
     rng = random.Random(f"quiz:{seed}")
     maker = QuestionMaker(bank)
 
-    by_topic: dict[str, list[tuple[Item, Form]]] = defaultdict(list)
+    by_topic: dict[str, list[_Pick]] = defaultdict(list)
     for item in bank.items():
         if item.topic not in chosen_topics or (levels and item.difficulty not in levels):
             continue
         usable = [f for f in maker.forms(item) if f in allowed]
         if usable:
-            by_topic[item.topic].append((item, rng.choice(usable)))
+            rng.shuffle(usable)
+            by_topic[item.topic].append((item, usable))
     picks = _interleave([by_topic[t] for t in chosen_topics if by_topic[t]], rng)
 
-    # Make each question once to learn how many options it can have, then again with its key
-    # at a position from a balanced schedule for questions of that size.
+    # Make each question once to learn how many options it can have (trying the item's forms in
+    # a seeded order), then again with its key at a position from a balanced schedule.
     drafts: list[tuple[Item, Form, Question]] = []
-    for item, form in picks:
-        draft = maker.make(item, form, options=options, position=0, seed=seed)
-        if draft is not None:
-            drafts.append((item, form, draft))
+    for item, forms_to_try in picks:
+        for form in forms_to_try:
+            draft = maker.make(item, form, options=options, position=0, seed=seed)
+            if draft is not None:
+                drafts.append((item, form, draft))
+                break
         if len(drafts) == count:
             break
     schedules = _schedules([len(q.options) for _, _, q in drafts], rng)
@@ -104,9 +110,7 @@ def build_quiz(
     )
 
 
-def _interleave(
-    groups: list[list[tuple[Item, Form]]], rng: random.Random
-) -> list[tuple[Item, Form]]:
+def _interleave(groups: list[list[_Pick]], rng: random.Random) -> list[_Pick]:
     """Shuffle each topic's items, then take one from each topic in turn."""
     for group in groups:
         rng.shuffle(group)
@@ -120,7 +124,7 @@ def _interleave(
 def _schedules(sizes: list[int], rng: random.Random) -> dict[int, list[int]]:
     """For each option count, key positions used as evenly as possible, in a seeded order."""
     schedules: dict[int, list[int]] = {}
-    for size in set(sizes):
+    for size in sorted(set(sizes) - {0}):
         n = sizes.count(size)
         offset = rng.randrange(size)
         positions = [(offset + i) % size for i in range(n)]
