@@ -71,7 +71,7 @@ def _lint(args: argparse.Namespace) -> int:
         print(finding)
     errors = sum(f.severity is Severity.ERROR for f in findings)
     warnings = len(findings) - errors
-    print(f"{errors} errors, {warnings} warnings")
+    print(f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}")
     return EXIT_INVALID if errors else EXIT_OK
 
 
@@ -83,6 +83,10 @@ def _new(args: argparse.Namespace) -> int:
         f"then run `quizlib check {bank_dir}`."
     )
     return EXIT_OK
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def build_parser() -> argparse.ArgumentParser:

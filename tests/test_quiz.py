@@ -47,6 +47,7 @@ def test_key_positions_are_balanced(seed, count, options):
     quiz = build_quiz(BANK, count, seed=seed, options=options)
     by_size: dict[int, list[int]] = {}
     for q in quiz.questions:
+        assert q.key is not None
         by_size.setdefault(len(q.options), []).append(q.key)
     for size, keys in by_size.items():
         counts = Counter(keys)

@@ -1,0 +1,224 @@
+"""Distractors: same kind as the key, never the key, ordered where numbers are."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from quizlib import Fact, Form, load_bank
+from quizlib.distractors import DistractorPool, overlaps
+from quizlib.forms import QuestionMaker
+from quizlib.model import Kind
+from quizlib.text import comparable
+from tests.conftest import GOOD_FACT
+
+BANK = load_bank()
+MAKER = QuestionMaker(BANK)
+
+
+def _questions(kind: Kind, seeds=range(25)):
+    for fact in BANK.facts:
+        if fact.kind is kind:
+            for seed in seeds:
+                question = MAKER.make(fact, Form.MULTIPLE_CHOICE, seed=seed)
+                assert question is not None, fact.id
+                yield fact, question
+
+
+def _known(kind: Kind) -> set[str]:
+    """Everything the bank itself calls a thing of this kind: answers, aliases, curated lists."""
+    names = set()
+    for fact in BANK.facts:
+        if fact.kind is kind:
+            names |= {fact.answer, *fact.aliases, *fact.distractors}
+    for concept in BANK.concepts:
+        if concept.kind is kind:
+            names |= {concept.term, *concept.aliases, *concept.distractors}
+    return names
+
+
+@pytest.mark.parametrize("kind", [Kind.PERSON, Kind.ORGANIZATION, Kind.COUNTRY])
+def test_distractors_are_of_the_keys_kind(kind):
+    known = _known(kind)
+    people_or_orgs = list(_questions(kind))
+    assert people_or_orgs
+    for fact, question in people_or_orgs:
+        for distractor in question.distractors:
+            assert distractor in known, (fact.id, distractor)
+
+
+def test_person_distractors_are_people_named_in_the_bank():
+    people = {f.answer for f in BANK.facts if f.kind is Kind.PERSON}
+    for fact, question in _questions(Kind.PERSON):
+        for distractor in question.distractors:
+            # Every curated person distractor is also a person answer somewhere, or a known figure.
+            assert distractor in people or distractor in fact.distractors
+
+
+def test_year_distractors_are_nearby_years_in_order():
+    for fact, question in _questions(Kind.YEAR):
+        years = [int(o) for o in question.options]
+        assert all(re.fullmatch(r"\d{4}", o) for o in question.options)
+        assert years == sorted(years)
+        assert all(abs(y - int(fact.answer)) <= 10 for y in years), years
+
+
+def test_year_key_can_sit_at_every_position():
+    fact = BANK.item("weapon-market-opened-year")
+    for position in range(4):
+        question = MAKER.make(fact, Form.MULTIPLE_CHOICE, position=position, seed=1)
+        assert question is not None and question.key == position
+        assert question.options[position] == "2014"
+
+
+def test_curated_distractors_come_first():
+    fact = BANK.item("ambassador-ganich")
+    for seed in range(10):
+        question = MAKER.make(fact, Form.MULTIPLE_CHOICE, seed=seed)
+        assert question is not None
+        assert sorted(question.distractors) == sorted(fact.distractors)
+
+
+PLANTED = (
+    GOOD_FACT
+    + """\
+  - id: other-envoy
+    topic: diplomacy
+    prompt: Who is the other envoy?
+    answer: DANILA GANICH.
+    kind: person
+    explanation: A near copy of the key in another item; it must never be offered as wrong.
+    statement: The other envoy is DANILA GANICH.
+    difficulty: easy
+    source:
+      quote: Special Assistant to Prime Minister on National Security Dr. Moeed Yusuf
+  - id: catch-all
+    topic: diplomacy
+    prompt: Which option is a catch-all?
+    answer: All of the above
+    kind: person
+    explanation: A catch-all must never be offered.
+    statement: The catch-all is All of the above.
+    difficulty: easy
+    source:
+      quote: President Putin is also eager
+  - id: long-name
+    topic: diplomacy
+    prompt: Who has a very long name?
+    answer: His Excellency the Extraordinary and Plenipotentiary Ambassador
+    kind: person
+    explanation: Far longer than the key; outside the length band.
+    statement: His Excellency the Extraordinary and Plenipotentiary Ambassador has a long name.
+    difficulty: easy
+    source:
+      quote: Sergey Lavrov`s visit to Pakistan
+  - id: plain-person
+    topic: diplomacy
+    prompt: Who is plain?
+    answer: Imran Khan
+    kind: person
+    explanation: A fair same-kind distractor.
+    statement: Imran Khan is plain.
+    difficulty: easy
+    source:
+      quote: Kenneth Waltz when he asserted
+  - id: second-plain-person
+    topic: diplomacy
+    prompt: Who is also plain?
+    answer: Nawaz Sharif
+    kind: person
+    explanation: A second fair same-kind distractor.
+    statement: Nawaz Sharif is also plain.
+    difficulty: easy
+    source:
+      quote: Dr. Moeed Yusuf commented on this diplomatic coup
+"""
+)
+
+
+def test_pool_never_offers_the_key_a_catch_all_or_an_out_of_band_option(make_bank):
+    bank = load_bank(
+        make_bank(
+            "facts:\n"
+            + PLANTED.replace("    distractors: [Sergey Lavrov, Moeed Yusuf, Kenneth Waltz]\n", "")
+        )
+    )
+    maker = QuestionMaker(bank)
+    seen = set()
+    for seed in range(40):
+        question = maker.make(bank.item("ambassador-name"), Form.MULTIPLE_CHOICE, seed=seed)
+        assert question is not None
+        seen |= set(question.distractors)
+    # The near copy of the key, the catch-all and the far longer name never appear.
+    assert seen == {"Imran Khan", "Nawaz Sharif"}
+
+
+def test_a_single_usable_distractor_is_too_few_for_a_question(make_bank):
+    without_second = PLANTED[: PLANTED.index("  - id: second-plain-person")]
+    bank = load_bank(
+        make_bank(
+            "facts:\n"
+            + without_second.replace(
+                "    distractors: [Sergey Lavrov, Moeed Yusuf, Kenneth Waltz]\n", ""
+            )
+        )
+    )
+    assert QuestionMaker(bank).make(bank.item("ambassador-name"), Form.MULTIPLE_CHOICE) is None
+
+
+def test_true_false_false_variant_swaps_in_a_same_kind_distractor():
+    fact = BANK.item("ambassador-ganich")
+    assert isinstance(fact, Fact)
+    question = MAKER.make(fact, Form.TRUE_FALSE, position=1, seed=3)
+    assert question is not None and question.answer == "False"
+    swapped = question.stem.removeprefix("True or false? ")
+    assert "Danila Ganich" not in swapped
+    assert any(d in swapped for d in fact.distractors)
+    assert question.explanation.startswith("False: it is Danila Ganich, not ")
+    true = MAKER.make(fact, Form.TRUE_FALSE, position=0)
+    assert true is not None and true.stem == f"True or false? {fact.statement}" and true.key == 0
+
+
+def test_cloze_blanks_the_answer():
+    fact = BANK.item("weapon-market-opened-year")
+    question = MAKER.make(fact, Form.CLOZE)
+    assert question is not None
+    assert (
+        question.cloze
+        == "According to the article, Russia opened its sophisticated weapon market to Pakistan in {{c1::2014}}."
+    )
+    assert question.stem.endswith("in _____.")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("India", "India and Iran", True),
+        ("the Taliban", "Taliban", True),
+        ("Iran", "Iraq", False),
+        ("Act East", "Acting West", False),
+        ("2014", "2014", True),
+    ],
+)
+def test_overlaps(a, b, expected):
+    assert overlaps(a, b) is expected
+
+
+def test_numbers_get_nearby_values(make_bank):
+    number_fact = (
+        GOOD_FACT.replace("kind: person", "kind: number")
+        .replace("answer: Danila Ganich", 'answer: "1,200 troops"')
+        .replace("    aliases: [Danila Garnish]\n", "")
+        .replace("    distractors: [Sergey Lavrov, Moeed Yusuf, Kenneth Waltz]\n", "")
+        .replace("statement: Danila Ganich was", "statement: 1,200 troops were with")
+    )
+    bank = load_bank(make_bank("facts:\n" + number_fact))
+    pool = DistractorPool(bank)
+    ordered = pool.choose_ordered(Kind.NUMBER, "1,200 troops", [], 3, 2, random.Random(1))
+    assert ordered is not None and ordered.key == 2
+    values = [int(o.split()[0].replace(",", "")) for o in ordered.options]
+    assert values == sorted(values) and len(set(values)) == 4
+    assert all(o.endswith(" troops") for o in ordered.options)
+    assert comparable(ordered.options[2]) == comparable("1,200 troops")

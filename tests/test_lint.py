@@ -1,0 +1,212 @@
+"""The item-writing lint: a planted example of each finding, and a clean bundled bank."""
+
+from __future__ import annotations
+
+import re
+
+from quizlib import load_bank
+from quizlib.lint import GUIDELINES, Severity, lint_bank
+from tests.conftest import GOOD_FACT
+
+# Two person facts and two organization facts, so each has same-kind company in the bank.
+COMPANY = """\
+  - id: lavrov-visit
+    topic: diplomacy
+    prompt: Which Russian foreign minister's visit to Pakistan frames the closing paragraph?
+    answer: Sergey Lavrov
+    kind: person
+    distractors: [Vladimir Putin, Imran Khan, Dmitry Medvedev]
+    explanation: The closing paragraph opens against the backdrop of his visit.
+    statement: The closing paragraph is set against Sergey Lavrov's visit to Pakistan.
+    difficulty: easy
+    source:
+      quote: Russian foreign minister Sergey Lavrov`s visit to Pakistan
+"""
+
+
+def findings(make_bank, *facts: str, guideline: str | None = None):
+    bank = load_bank(make_bank("facts:\n" + "".join(facts) + COMPANY))
+    found = lint_bank(bank)
+    return [f for f in found if guideline is None or f.guideline == guideline]
+
+
+def planted(make_bank, replacements: dict[str, str], guideline: str):
+    text = GOOD_FACT
+    for old, new in replacements.items():
+        assert old in text, old
+        text = text.replace(old, new)
+    return findings(make_bank, text, guideline=guideline)
+
+
+def test_bundled_bank_is_clean():
+    assert [str(f) for f in lint_bank(load_bank()) if f.severity is Severity.ERROR] == []
+
+
+def test_good_fact_is_clean(make_bank):
+    assert findings(make_bank, GOOD_FACT) == []
+
+
+def test_key_length(make_bank):
+    (finding,) = planted(
+        make_bank,
+        {
+            "answer: Danila Ganich": "answer: Ambassador Danila Ganich of the Russian Federation",
+            "statement: Danila Ganich was": "statement: Ambassador Danila Ganich of the Russian Federation was",
+            "aliases: [Danila Garnish]": "aliases: [Danila Garnish, Danila Ganich]",
+        },
+        "key-length",
+    )
+    assert finding.severity is Severity.ERROR
+    assert "multiple-choice key is 50 characters, the distractors 12 on average" in finding.message
+
+
+def test_clang_word_of_key_in_stem(make_bank):
+    (finding,) = planted(
+        make_bank, {"prompt: Which Russian ambassador": "prompt: Which Danila"}, "clang"
+    )
+    assert finding.message == "multiple-choice: the stem and the key share danila"
+
+
+def test_clang_ignores_words_the_distractors_share(make_bank):
+    found = planted(
+        make_bank,
+        {
+            "prompt: Which Russian ambassador": "prompt: Which Danila",
+            "[Sergey Lavrov, Moeed Yusuf, Kenneth Waltz]": "[Danila Lavrova, Danila Yusuf, Danila Waltz]",
+        },
+        "clang",
+    )
+    assert found == []
+
+
+def test_negative_stem_in_lower_case(make_bank):
+    (finding,) = planted(
+        make_bank,
+        {
+            "prompt: Which Russian ambassador spoke": "prompt: Which Russian ambassador did not stay silent"
+        },
+        "negative-stem",
+    )
+    assert finding.message == "'not' in the stem: reword, or write it in capitals"
+
+
+def test_negative_stem_in_capitals_passes(make_bank):
+    assert (
+        planted(
+            make_bank,
+            {
+                "prompt: Which Russian ambassador spoke": "prompt: Which Russian ambassador did NOT stay silent"
+            },
+            "negative-stem",
+        )
+        == []
+    )
+
+
+def test_absolutes_only_in_distractors(make_bank):
+    (finding,) = planted(
+        make_bank,
+        {
+            "[Sergey Lavrov, Moeed Yusuf, Kenneth Waltz]": "[Sergey Lavrov, Moeed Yusuf, never Kenneth Waltz]"
+        },
+        "absolutes",
+    )
+    assert (
+        finding.message
+        == "multiple-choice: only the distractor 'never Kenneth Waltz' uses an absolute"
+    )
+
+
+def test_duplicate_options(make_bank):
+    (finding,) = planted(
+        make_bank,
+        {
+            "[Sergey Lavrov, Moeed Yusuf, Kenneth Waltz]": "[Sergey Lavrov, Moeed Yusuf, sergey lavrov.]"
+        },
+        "duplicate-options",
+    )
+    assert finding.message == "'sergey lavrov.' repeats 'Sergey Lavrov'"
+
+
+def test_overlapping_options(make_bank):
+    (finding,) = planted(
+        make_bank,
+        {
+            "[Sergey Lavrov, Moeed Yusuf, Kenneth Waltz]": "[Sergey Lavrov, Moeed Yusuf, Ambassador Danila Ganich]"
+        },
+        "overlapping-options",
+    )
+    assert finding.message == "'Ambassador Danila Ganich' and 'Danila Ganich' overlap"
+
+
+def test_few_distractors(make_bank):
+    lonely = GOOD_FACT.replace("kind: person", "kind: event").replace(
+        "    distractors: [Sergey Lavrov, Moeed Yusuf, Kenneth Waltz]\n",
+        "    distractors: [Sergey Lavrov]\n",
+    )
+    (finding,) = findings(make_bank, lonely, guideline="few-distractors")
+    assert (
+        finding.message
+        == "only 1 distractor(s) of kind 'event' for 'Danila Ganich': add curated ones or more event items"
+    )
+
+
+def test_grammar_is_a_warning(make_bank):
+    (finding,) = planted(
+        make_bank,
+        {
+            "answer: Danila Ganich": "answer: the envoy Danila Ganich",
+            "statement: Danila Ganich was": "statement: the envoy Danila Ganich was",
+        },
+        "grammar",
+    )
+    assert finding.severity is Severity.WARNING
+    assert finding.message.startswith(
+        "multiple-choice: the key 'the envoy Danila Ganich' is shaped unlike every distractor"
+    )
+
+
+def test_every_guideline_has_a_planted_test():
+    tested = {name.removeprefix("test_") for name in globals() if name.startswith("test_")}
+    expected = {
+        "key_length",
+        "clang_word_of_key_in_stem",
+        "negative_stem_in_lower_case",
+        "absolutes_only_in_distractors",
+        "duplicate_options",
+        "overlapping_options",
+        "few_distractors",
+        "grammar_is_a_warning",
+    }
+    assert expected <= tested
+    assert len(GUIDELINES) == len(expected)
+
+
+def test_cli_prints_findings_with_place_and_exits_2(run_cli, make_bank):
+    bad = GOOD_FACT.replace(
+        "prompt: Which Russian ambassador spoke",
+        "prompt: Which Russian ambassador did not stay silent",
+    )
+    code, out, _ = run_cli("lint", make_bank("facts:\n" + bad + COMPANY))
+    assert code == 2
+    first, summary = out.splitlines()[0], out.splitlines()[-1]
+    assert re.fullmatch(
+        r".*/items\.yaml:2: ambassador-name: error: negative-stem: 'not' in the stem: reword, or write it in capitals",
+        first,
+    )
+    assert summary == "1 error, 0 warnings"
+
+
+def test_cli_exits_0_on_the_bundled_bank(run_cli):
+    code, out, _ = run_cli("lint")
+    assert code == 0
+    assert out.splitlines()[-1].startswith("0 errors")
+
+
+def test_warnings_alone_exit_0(run_cli, make_bank):
+    text = GOOD_FACT.replace("answer: Danila Ganich", "answer: the Kremlin envoy").replace(
+        "statement: Danila Ganich was", "statement: the Kremlin envoy was"
+    )
+    code, out, _ = run_cli("lint", make_bank("facts:\n" + text + COMPANY))
+    assert out.splitlines()[-1] == "0 errors, 1 warning"
+    assert code == 0
