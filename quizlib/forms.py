@@ -76,27 +76,21 @@ class QuestionMaker:
     def _multiple_choice(
         self, fact: Fact, count: int, position: int, rng: random.Random
     ) -> Question | None:
+        form = Form.MULTIPLE_CHOICE
         if fact.kind in ORDERED_KINDS:
             ordered = self.pool.choose_ordered(
                 fact.kind, fact.answer, fact.distractors, count - 1, position, rng
             )
             if ordered is None:
                 return None
-            options, key = ordered.options, ordered.key
-        else:
-            wrong = self.pool.choose(
-                fact.id, fact.kind, fact.answer, fact.aliases, fact.distractors, count - 1, rng
+            return self._choice(
+                fact, form, fact.prompt, fact.answer, fact.aliases, ordered.options, ordered.key
             )
-            if len(wrong) < 2:
-                return None
-            options, key = _place(fact.answer, wrong, position, rng)
-        return Question(
-            **self._base(fact, Form.MULTIPLE_CHOICE),
-            stem=fact.prompt,
-            options=options,
-            key=key,
-            answer=fact.answer,
-            accepted=fact.aliases,
+        wrong = self.pool.choose(
+            fact.id, fact.kind, fact.answer, fact.aliases, fact.distractors, count - 1, rng
+        )
+        return self._shuffled(
+            fact, form, fact.prompt, fact.answer, fact.aliases, wrong, position, rng
         )
 
     def _true_false(self, fact: Fact, position: int, rng: random.Random) -> Question | None:
@@ -157,40 +151,58 @@ class QuestionMaker:
             count - 1,
             rng,
         )
-        if len(wrong) < 2:
-            return None
-        options, key = _place(concept.term, wrong, position, rng)
-        return Question(
-            **self._base(concept, Form.TERM),
-            stem=f"Which term, as the article uses it, means this? {concept.definition}",
-            options=options,
-            key=key,
-            answer=concept.term,
-            accepted=concept.aliases,
+        stem = f"Which term, as the article uses it, means this? {concept.definition}"
+        return self._shuffled(
+            concept, Form.TERM, stem, concept.term, concept.aliases, wrong, position, rng
         )
 
     def _definition(
         self, concept: Concept, count: int, position: int, rng: random.Random
     ) -> Question | None:
         wrong = self.pool.choose_definitions(concept, count - 1, rng)
-        if len(wrong) < 2:
-            return None
-        options, key = _place(concept.definition, wrong, position, rng)
-        return Question(
-            **self._base(concept, Form.DEFINITION),
-            stem=f"As the article uses it, what does “{concept.term}” mean?",
-            options=options,
-            key=key,
-            answer=concept.definition,
+        stem = f"As the article uses it, what does “{concept.term}” mean?"
+        return self._shuffled(
+            concept, Form.DEFINITION, stem, concept.definition, [], wrong, position, rng
         )
 
+    def _shuffled(
+        self,
+        item: Item,
+        form: Form,
+        stem: str,
+        answer: str,
+        accepted: list[str],
+        wrong: list[str],
+        position: int,
+        rng: random.Random,
+    ) -> Question | None:
+        """The key at ``position`` among the shuffled distractors; None below three options."""
+        if len(wrong) < 2:
+            return None
+        options = list(wrong)
+        rng.shuffle(options)
+        position = min(position, len(options))
+        options.insert(position, answer)
+        return self._choice(item, form, stem, answer, accepted, options, position)
 
-def _place(key: str, wrong: list[str], position: int, rng: random.Random) -> tuple[list[str], int]:
-    options = list(wrong)
-    rng.shuffle(options)
-    position = min(position, len(options))
-    options.insert(position, key)
-    return options, position
+    def _choice(
+        self,
+        item: Item,
+        form: Form,
+        stem: str,
+        answer: str,
+        accepted: list[str],
+        options: list[str],
+        key: int,
+    ) -> Question:
+        return Question(
+            **self._base(item, form),
+            stem=stem,
+            options=options,
+            key=key,
+            answer=answer,
+            accepted=accepted,
+        )
 
 
 def _answer_span(fact: Fact) -> tuple[int, int] | None:

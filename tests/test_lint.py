@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from quizlib import load_bank
 from quizlib.lint import GUIDELINES, Severity, lint_bank
 from tests.conftest import GOOD_FACT
@@ -60,83 +62,58 @@ def test_key_length(make_bank):
     assert "multiple-choice key is 50 characters, the distractors 12 on average" in finding.message
 
 
-def test_clang_word_of_key_in_stem(make_bank):
-    (finding,) = planted(
-        make_bank, {"prompt: Which Russian ambassador": "prompt: Which Danila"}, "clang"
-    )
-    assert finding.message == "multiple-choice: the stem and the key share danila"
+LAVROV_YUSUF_WALTZ = "[Sergey Lavrov, Moeed Yusuf, Kenneth Waltz]"
+SPOKE = "prompt: Which Russian ambassador spoke"
+
+# (what to change in the good fact, the guideline it breaks, the finding's message)
+PLANTED = {
+    "clang": (
+        {SPOKE: "prompt: Which Danila spoke"},
+        "multiple-choice: the stem and the key share danila",
+    ),
+    "negative-stem": (
+        {SPOKE: "prompt: Which Russian ambassador did not stay silent"},
+        "'not' in the stem: reword, or write it in capitals",
+    ),
+    "absolutes": (
+        {LAVROV_YUSUF_WALTZ: "[Sergey Lavrov, Moeed Yusuf, never Kenneth Waltz]"},
+        "multiple-choice: only the distractor 'never Kenneth Waltz' uses an absolute",
+    ),
+    "duplicate-options": (
+        {LAVROV_YUSUF_WALTZ: "[Sergey Lavrov, Moeed Yusuf, sergey lavrov.]"},
+        "'sergey lavrov.' repeats 'Sergey Lavrov'",
+    ),
+    "overlapping-options": (
+        {LAVROV_YUSUF_WALTZ: "[Sergey Lavrov, Moeed Yusuf, Ambassador Danila Ganich]"},
+        "'Ambassador Danila Ganich' and 'Danila Ganich' overlap",
+    ),
+}
 
 
-def test_clang_ignores_words_the_distractors_share(make_bank):
-    found = planted(
-        make_bank,
-        {
-            "prompt: Which Russian ambassador": "prompt: Which Danila",
-            "[Sergey Lavrov, Moeed Yusuf, Kenneth Waltz]": "[Danila Lavrova, Danila Yusuf, Danila Waltz]",
-        },
-        "clang",
-    )
-    assert found == []
+@pytest.mark.parametrize("guideline", sorted(PLANTED))
+def test_planted_finding(make_bank, guideline):
+    replacements, message = PLANTED[guideline]
+    (finding,) = planted(make_bank, replacements, guideline)
+    assert finding.severity is Severity.ERROR
+    assert finding.message == message
 
 
-def test_negative_stem_in_lower_case(make_bank):
-    (finding,) = planted(
-        make_bank,
-        {
-            "prompt: Which Russian ambassador spoke": "prompt: Which Russian ambassador did not stay silent"
-        },
-        "negative-stem",
-    )
-    assert finding.message == "'not' in the stem: reword, or write it in capitals"
-
-
-def test_negative_stem_in_capitals_passes(make_bank):
-    assert (
-        planted(
-            make_bank,
+@pytest.mark.parametrize(
+    ("replacements", "guideline"),
+    [
+        # A word the distractors share with the key is no clue.
+        (
             {
-                "prompt: Which Russian ambassador spoke": "prompt: Which Russian ambassador did NOT stay silent"
+                SPOKE: "prompt: Which Danila spoke",
+                LAVROV_YUSUF_WALTZ: "[Danila Lavrova, Danila Yusuf, Danila Waltz]",
             },
-            "negative-stem",
-        )
-        == []
-    )
-
-
-def test_absolutes_only_in_distractors(make_bank):
-    (finding,) = planted(
-        make_bank,
-        {
-            "[Sergey Lavrov, Moeed Yusuf, Kenneth Waltz]": "[Sergey Lavrov, Moeed Yusuf, never Kenneth Waltz]"
-        },
-        "absolutes",
-    )
-    assert (
-        finding.message
-        == "multiple-choice: only the distractor 'never Kenneth Waltz' uses an absolute"
-    )
-
-
-def test_duplicate_options(make_bank):
-    (finding,) = planted(
-        make_bank,
-        {
-            "[Sergey Lavrov, Moeed Yusuf, Kenneth Waltz]": "[Sergey Lavrov, Moeed Yusuf, sergey lavrov.]"
-        },
-        "duplicate-options",
-    )
-    assert finding.message == "'sergey lavrov.' repeats 'Sergey Lavrov'"
-
-
-def test_overlapping_options(make_bank):
-    (finding,) = planted(
-        make_bank,
-        {
-            "[Sergey Lavrov, Moeed Yusuf, Kenneth Waltz]": "[Sergey Lavrov, Moeed Yusuf, Ambassador Danila Ganich]"
-        },
-        "overlapping-options",
-    )
-    assert finding.message == "'Ambassador Danila Ganich' and 'Danila Ganich' overlap"
+            "clang",
+        ),
+        ({SPOKE: "prompt: Which Russian ambassador did NOT stay silent"}, "negative-stem"),
+    ],
+)
+def test_near_misses_are_not_findings(make_bank, replacements, guideline):
+    assert planted(make_bank, replacements, guideline) == []
 
 
 def test_few_distractors(make_bank):
@@ -168,18 +145,8 @@ def test_grammar_is_a_warning(make_bank):
 
 def test_every_guideline_has_a_planted_test():
     tested = {name.removeprefix("test_") for name in globals() if name.startswith("test_")}
-    expected = {
-        "key_length",
-        "clang_word_of_key_in_stem",
-        "negative_stem_in_lower_case",
-        "absolutes_only_in_distractors",
-        "duplicate_options",
-        "overlapping_options",
-        "few_distractors",
-        "grammar_is_a_warning",
-    }
-    assert expected <= tested
-    assert len(GUIDELINES) == len(expected)
+    assert {"key_length", "few_distractors", "grammar_is_a_warning", "planted_finding"} <= tested
+    assert {*PLANTED, "key-length", "few-distractors", "grammar"} == set(GUIDELINES)
 
 
 def test_cli_prints_findings_with_place_and_exits_2(run_cli, make_bank):
