@@ -2,19 +2,34 @@
 
 from __future__ import annotations
 
+import io
 import re
+from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pytest
 
 from quizlib import ContentError, load_bank
+from quizlib.cli import main
 from tests.conftest import GOOD_FACT
 
 
 def problems(root: Path) -> list[str]:
+    """The problems the loader raises, checked to be exactly what `quizlib check` prints.
+
+    So every test here also shows the command's contract: exit code 2, nothing on stdout, one
+    problem a line on stderr, then the count.
+    """
     with pytest.raises(ContentError) as caught:
         load_bank(root)
-    return [str(p) for p in caught.value.problems]
+    found = [str(p) for p in caught.value.problems]
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        code = main(["check", str(root)])
+    assert code == 2
+    assert out.getvalue() == ""
+    assert err.getvalue().splitlines() == [*found, str(caught.value)]
+    return found
 
 
 def only_problem(root: Path) -> str:
