@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -56,6 +57,9 @@ def _quiz(args: argparse.Namespace) -> int:
         seed=args.seed,
         options=args.options,
     )
+    if not quiz.questions:
+        print("quizlib: no questions: the bank has no items that match", file=sys.stderr)
+        return EXIT_INVALID
     sys.stdout.write(render(quiz, args.format))
     if len(quiz.questions) < args.count:
         print(
@@ -124,9 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="flag paragraphs cited by fewer than N items; exit 1 if any (default 1)",
     )
     quiz = command("quiz", _quiz, "Print a multiple-choice quiz, then its answer key.")
-    quiz.add_argument(
-        "--bank", type=Path, metavar="BANK_DIR", help="a bank directory (default: the bundled bank)"
-    )
+    bank_argument(quiz)
     quiz.add_argument("--count", type=int, default=10, metavar="N", help="questions (default 10)")
     quiz.add_argument(
         "--topic",
@@ -204,4 +206,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run() -> None:
     """Console-script entry point."""
-    sys.exit(main())
+    try:
+        code = main()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader left early (`quizlib quiz | head`): nothing is wrong, and Python would
+        # otherwise complain again when it flushes stdout at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        code = EXIT_OK
+    except KeyboardInterrupt:
+        code = 130
+    sys.exit(code)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["comparable", "fold", "fold_with_offsets", "phrase_spans"]
 
@@ -65,6 +66,7 @@ _NOT_WORD = re.compile(r"[^\w\s]")
 _ARTICLE = re.compile(r"^(?:the|a|an) ")
 
 
+@lru_cache(maxsize=8192)  # options are compared pairwise, so the same texts come back often
 def comparable(text: str) -> str:
     """The form two answers are compared in: folded, without punctuation or a leading article.
 
@@ -79,9 +81,15 @@ def phrase_spans(folded: tuple[str, list[int]], phrase: str) -> list[tuple[int, 
 
     Anchoring at word boundaries keeps ``the`` from matching inside ``rather``.
     """
-    needle = fold(phrase)
-    if not needle:
+    pattern = _phrase_pattern(phrase)
+    if pattern is None:
         return []
     hay, offsets = folded
-    pattern = re.compile(rf"(?<!\w){re.escape(needle)}(?!\w)")
     return [(offsets[m.start()], offsets[m.end() - 1] + 1) for m in pattern.finditer(hay)]
+
+
+@lru_cache(maxsize=4096)
+def _phrase_pattern(phrase: str) -> re.Pattern[str] | None:
+    # Cached because one quote is searched for in every paragraph of its source.
+    needle = fold(phrase)
+    return re.compile(rf"(?<!\w){re.escape(needle)}(?!\w)") if needle else None

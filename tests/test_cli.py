@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -12,9 +13,9 @@ def test_check_bundled_bank(run_cli):
     code, out, err = run_cli("check")
     assert code == 0, err
     assert "Pakistan-Russian Strategic Volte-Face (pakistan-russia-volte-face)" in out
-    facts, concepts = map(
-        int, __import__("re").search(r"(\d+) facts, (\d+) concepts", out).groups()
-    )
+    counts = re.search(r"(\d+) facts, (\d+) concepts", out)
+    assert counts is not None
+    facts, concepts = map(int, counts.groups())
     assert facts >= 40 and concepts >= 15
     assert "topic " in out and "kind " in out and "\nperson " in out
     assert out.rstrip().endswith("OK: every item is valid and grounded in the source")
@@ -57,9 +58,10 @@ def test_errors_in_a_subprocess_have_no_traceback(make_bank):
     )
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
-    assert (
-        "items.yaml:3:1: YAML syntax: expected the node content, but found '<stream end>' "
-        "(while parsing a flow node)" in result.stderr
+    # libyaml and pure-Python PyYAML word the problem differently; the place is the same.
+    assert re.search(
+        r"items\.yaml:3:1: YAML syntax: .*node content.* \(while parsing a flow node\)",
+        result.stderr,
     )
 
 

@@ -57,9 +57,11 @@ def test_yaml_syntax_error(make_bank):
 def test_yaml_syntax_error_names_where_the_construct_started(make_bank):
     root = make_bank(facts(GOOD_FACT.replace("    kind: person\n", '    kind: "person\n')))
     # The stray quote swallows lines 6-12 up to the next '"'; the error names the enclosing item.
-    assert only_problem(root).endswith(
-        "items.yaml:12:40: YAML syntax: expected <block end>, but found '<scalar>' "
-        "(while parsing a block mapping that starts at line 2, column 5)"
+    # libyaml and pure-Python PyYAML word the problem differently; the places are the same.
+    assert re.search(
+        r"items\.yaml:12:40: YAML syntax: .* "
+        r"\(while parsing a block mapping that starts at line 2, column 5\)$",
+        only_problem(root),
     )
 
 

@@ -49,13 +49,22 @@ def test_whitespace_is_stripped_and_empty_text_refused():
 
 
 def test_concept_defaults_and_related_ids():
-    concept = Concept.model_validate({
-        "id": "balancer", "term": "Balancer", "definition": "A balancing role.", "kind": "strategy",
-        "topic": "diplomacy", "explanation": "The author's word.",
-        "source": {"quote": "Russia`s grand strategy in the East seems to be “Balancer”"},
-    }, context=CONTEXT)
+    concept = Concept.model_validate(
+        {
+            "id": "balancer",
+            "term": "Balancer",
+            "definition": "A balancing role.",
+            "kind": "strategy",
+            "topic": "diplomacy",
+            "explanation": "The author's word.",
+            "source": {"quote": "Russia`s grand strategy in the East seems to be “Balancer”"},
+        },
+        context=CONTEXT,
+    )
     assert concept.difficulty.value == "medium" and concept.related == [] and concept.aliases == []
-    assert errors(Concept, {**concept.model_dump(), "related": ["Bad Id"]}) == [("related.0", "value_error")]
+    assert errors(Concept, {**concept.model_dump(), "related": ["Bad Id"]}) == [
+        ("related.0", "value_error")
+    ]
 
 
 def test_bank_file_topics():

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 
 from jsonschema import Draft7Validator
 
@@ -68,3 +70,19 @@ def test_fewer_questions_than_asked_says_so(run_cli):
     code, _, err = run_cli("quiz", "--count", "50", "--topic", "ir-theory", "--seed", "1")
     assert code == 0
     assert re.fullmatch(r"quizlib: only \d+ questions match; asked for 50\n", err)
+
+
+def test_no_matching_questions_is_an_error(run_cli, make_bank):
+    code, out, err = run_cli("quiz", make_bank("facts: []\n"))
+    assert code == 2 and out == ""
+    assert err == "quizlib: no questions: the bank has no items that match\n"
+
+
+def test_a_closed_pipe_is_not_an_error():
+    # The reader closes its end before reading anything, so the first write meets a closed pipe.
+    script = f"{sys.executable} -m quizlib quiz --count 5 --seed 1 | (exec 0<&-; sleep 0.5)"
+    result = subprocess.run(
+        ["bash", "-c", f"set -o pipefail; {script}"], capture_output=True, text=True
+    )
+    assert result.stderr == ""
+    assert result.returncode == 0
