@@ -43,11 +43,16 @@ def test_difficulties_are_mixed(bank):
     assert all(counts[level] >= 5 for level in ("easy", "medium", "hard")), counts
 
 
-@pytest.mark.parametrize(
-    ("printed", "correct"), [("Danila Garnish", "Danila Ganich"), ("Stephen Walts", "Stephen Walt")]
-)
+MISSPELT = [
+    ("Danila Garnish", "Danila Ganich"),
+    ("Stephen Walts", "Stephen Walt"),
+    ("Karachi Council of Foreign Relations", "Karachi Council on Foreign Relations"),
+]
+
+
+@pytest.mark.parametrize(("printed", "correct"), MISSPELT)
 def test_misspelt_names_keep_the_quote_and_note_the_correction(bank, printed, correct):
-    citing = [i for i in bank.items() if printed.split()[1] in i.source.quote]
+    citing = [i for i in bank.items() if printed in i.source.quote.replace("`", "")]
     assert citing, f"no item quotes {printed!r}"
     for item in citing:
         assert item.note is not None and correct in item.note and printed in item.note, item.id
@@ -57,7 +62,7 @@ def test_misspelt_names_keep_the_quote_and_note_the_correction(bank, printed, co
 
 def test_no_item_uses_a_misspelling_as_its_answer(bank):
     for fact in bank.facts:
-        assert fact.answer not in {"Danila Garnish", "Stephen Walts"}
+        assert fact.answer not in {printed for printed, _ in MISSPELT}
 
 
 def test_each_fact_has_three_curated_same_kind_distractors(bank):
