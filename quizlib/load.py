@@ -50,7 +50,8 @@ class _Loader:
         self.concepts: list[Concept] = []
         # Every id's place, valid item or not, so each repeat of an id is reported.
         self.locations: dict[str, Location] = {}
-        self.related: list[tuple[YamlDocument, tuple[str | int, ...], str]] = []
+        # (document, place, id, whether it must be a concept) for every id an item refers to
+        self.references: list[tuple[YamlDocument, tuple[str | int, ...], str, bool]] = []
 
     def load(self) -> Bank:
         if not self.root.is_dir():
@@ -76,7 +77,7 @@ class _Loader:
         )
         for path in item_files(self.root):
             self._load_item_file(path, context)
-        self._check_related()
+        self._check_references()
         if self.problems or info is None or source is None:
             raise ContentError(self.problems)
         return Bank(
@@ -172,19 +173,25 @@ class _Loader:
             else:
                 self.locations[item_id] = Location(document.path, line)
         item = self._validate(document, model, entry, loc, context)
+        if item is None:
+            return
         if isinstance(item, Fact):
             self.facts.append(item)
-        elif isinstance(item, Concept):
+        else:
             self.concepts.append(item)
             for index, related in enumerate(item.related):
-                self.related.append((document, (*loc, "related", index), related))
+                self.references.append((document, (*loc, "related", index), related, True))
+        for index, enemy in enumerate(item.enemies):
+            self.references.append((document, (*loc, "enemies", index), enemy, False))
 
-    def _check_related(self) -> None:
+    def _check_references(self) -> None:
         concept_ids = {c.id for c in self.concepts}
-        for document, loc, related in self.related:
-            if related in concept_ids:
+        for document, loc, target, concept_only in self.references:
+            if concept_only and target not in concept_ids:
+                kind = "it names a fact" if target in self.locations else "no item has this id"
+                message = f"unknown related concept {target!r}: {kind}"
+            elif not concept_only and target not in self.locations:
+                message = f"unknown item {target!r}: no item has this id"
+            else:
                 continue
-            kind = "it names a fact" if related in self.locations else "no item has this id"
-            self.problems.append(
-                document.problem(loc, f"unknown related concept {related!r}: {kind}")
-            )
+            self.problems.append(document.problem(loc, message))

@@ -134,6 +134,21 @@ class SourceRef(_Content):
 class _Item(_Content):
     id: Id = Field(description="Stable kebab-case id; it keys Anki notes and review history.")
     topic: Id = Field(description="One of the topic ids declared in bank.yaml.")
+    category: Id | None = Field(
+        default=None,
+        description="A finer class than `kind` that the question names (e.g. russian-official): "
+        "distractors from other items then come only from items of the same category.",
+    )
+    pool: bool = Field(
+        default=True,
+        description="Whether distractors may be drawn from other items when curated ones run "
+        "short; false keeps the question to its curated distractors.",
+    )
+    enemies: list[Id] = Field(
+        default=[],
+        description="Ids of items that give this one away (or that it gives away) beyond those "
+        "found automatically; the two are never asked in one quiz.",
+    )
 
     @field_validator("topic")
     @classmethod
@@ -208,6 +223,11 @@ class Concept(_Item):
     aliases: list[Text] = Field(default=[], description="Other names to accept.")
     distractors: list[Text] = Field(default=[], description="Curated wrong terms, same kind.")
     definition: Text = Field(description="What the term means, as the article uses it.")
+    wrong_definitions: list[Text] = Field(
+        default=[],
+        description="Wrong meanings of this same term, plausible to someone who knows the word "
+        "but not the article; with fewer than two, the term gets no definition question.",
+    )
     kind: Kind
     difficulty: Difficulty = Difficulty.MEDIUM
     explanation: Text = Field(description="How the article uses the term.")
@@ -219,6 +239,20 @@ class Concept(_Item):
     @classmethod
     def _distractors_differ_from_term(cls, value: list[str], info: ValidationInfo) -> list[str]:
         return _no_key_among_distractors(value, info, "term")
+
+    @field_validator("wrong_definitions")
+    @classmethod
+    def _wrong_definitions_differ(cls, value: list[str], info: ValidationInfo) -> list[str]:
+        definition = fold(info.data.get("definition", ""))
+        seen: set[str] = set()
+        for wrong in value:
+            folded = fold(wrong)
+            if folded == definition:
+                raise ValueError(f"the definition {wrong!r} is also listed as a wrong one")
+            if folded in seen:
+                raise ValueError(f"the wrong definition {wrong!r} is listed twice")
+            seen.add(folded)
+        return value
 
 
 class ItemFile(_Content):
