@@ -89,8 +89,15 @@ def test_opinions_are_attributed(bank):
 
 
 def test_ids_are_locked(bank):
-    # Ids key Anki notes and review history: renaming or deleting one orphans both.
-    locked = (BUNDLED / "ids.lock").read_text(encoding="utf-8").split()
-    current = sorted(item.id for item in bank.items())
-    assert sorted(set(locked) - set(current)) == [], "ids removed or renamed"
-    assert sorted(set(current) - set(locked)) == [], "new ids: add them to content/ids.lock"
+    # Ids key Anki notes and review history: renaming or deleting one orphans both. A retired id
+    # stays in the lock file, marked, so it is never reused for a different item.
+    lines = (BUNDLED / "ids.lock").read_text(encoding="utf-8").splitlines()
+    entries = [line.split() for line in lines if line.strip() and not line.startswith("#")]
+    assert all(len(e) == 1 or e[1:] == ["retired"] for e in entries), "id [retired] per line"
+    active = {e[0] for e in entries if len(e) == 1}
+    retired = {e[0] for e in entries if len(e) == 2}
+    current = {item.id for item in bank.items()}
+    assert len(active) + len(retired) == len(entries), "an id is listed twice"
+    assert sorted(active - current) == [], "ids removed or renamed: mark them retired"
+    assert sorted(current - active - retired) == [], "new ids: add them to content/ids.lock"
+    assert sorted(current & retired) == [], "retired ids are never reused"
