@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
+from .enemies import Enemies, find_enemies
 from .model import BankFile, Concept, Fact, Topic
 from .source import QuoteMatch, Source
 
@@ -57,6 +59,11 @@ class Bank:
             if item.id == item_id:
                 return item
         raise KeyError(item_id)
+
+    @cached_property
+    def enemies(self) -> Enemies:
+        """Which items give each other away; computed once, on first use."""
+        return find_enemies(self.items())
 
     def citation(self, item: Item) -> QuoteMatch:
         """Where the item's quote stands in the source (validated to be exactly one place)."""

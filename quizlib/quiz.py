@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -51,6 +51,9 @@ def build_quiz(
 ) -> Quiz:
     """Up to ``count`` questions, at most one per item, topics interleaved, keys balanced.
 
+    No two questions come from enemy items (one would give the other away), and unless only
+    true/false is asked for, at most one question in five is true/false.
+
     The same ``seed`` gives the same quiz; without one a seed is drawn and recorded in the quiz.
     """
     if options not in OPTION_RANGE:
@@ -78,19 +81,36 @@ def build_quiz(
         if usable:
             rng.shuffle(usable)
             by_topic[item.topic].append((item, usable))
-    picks = _interleave([by_topic[t] for t in chosen_topics if by_topic[t]], rng)
+    groups = [by_topic[t] for t in chosen_topics if by_topic[t]]
+    for group in groups:
+        rng.shuffle(group)
+    rng.shuffle(groups)
 
     # Make each question once to learn how many options it can have (trying the item's forms in
     # a seeded order), then again with its key at a position from a balanced schedule.
     drafts: list[tuple[Item, Form, Question]] = []
-    for item, forms_to_try in picks:
+    chosen: set[str] = set()
+    # A true/false question is right half the time by chance: when other forms are allowed too,
+    # at most one question in five is true/false.
+    true_false_left = count // 5 if allowed - {Form.TRUE_FALSE} else count
+
+    def take(pick: _Pick) -> bool:
+        nonlocal true_false_left
+        item, forms_to_try = pick
+        if not chosen.isdisjoint(bank.enemies.of(item.id)):
+            return False  # one of the two would give the other away
         for form in forms_to_try:
-            draft = maker.make(item, form, options=options, position=0, seed=seed)
-            if draft is not None:
-                drafts.append((item, form, draft))
-                break
-        if len(drafts) == count:
-            break
+            if form is Form.TRUE_FALSE and not true_false_left:
+                continue
+            question = maker.make(item, form, options=options, position=0, seed=seed)
+            if question is not None:
+                drafts.append((item, form, question))
+                chosen.add(item.id)
+                true_false_left -= form is Form.TRUE_FALSE
+                return True
+        return False
+
+    _round_robin(groups, take, count)
     schedules = _schedules([len(q.options) for _, _, q in drafts], rng)
     questions = []
     for item, form, draft in drafts:
@@ -110,15 +130,24 @@ def build_quiz(
     )
 
 
-def _interleave(groups: list[list[_Pick]], rng: random.Random) -> list[_Pick]:
-    """Shuffle each topic's items, then take one from each topic in turn."""
-    for group in groups:
-        rng.shuffle(group)
-    rng.shuffle(groups)
-    out = []
-    for round_ in range(max((len(g) for g in groups), default=0)):
-        out += [group[round_] for group in groups if round_ < len(group)]
-    return out
+def _round_robin(groups: list[list[_Pick]], take: Callable[[_Pick], bool], count: int) -> None:
+    """Offer each topic's picks in turn, one taken per topic per round, until ``count`` are taken.
+
+    A pick that is refused (an enemy of one taken, say) does not cost its topic its turn, so the
+    topics stay balanced.
+    """
+    queues = [iter(group) for group in groups]
+    taken = 0
+    while queues and taken < count:
+        for queue in list(queues):
+            if taken == count:
+                return
+            for pick in queue:
+                if take(pick):
+                    taken += 1
+                    break
+            else:
+                queues.remove(queue)
 
 
 def _schedules(sizes: list[int], rng: random.Random) -> dict[int, list[int]]:

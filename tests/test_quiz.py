@@ -12,7 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quizlib import Form, build_quiz, load_bank
-from quizlib.quiz import QuizError
+from quizlib.forms import QuestionMaker
+from quizlib.quiz import DEFAULT_FORMS, QuizError
 from quizlib.text import comparable
 
 BANK = load_bank()
@@ -111,9 +112,82 @@ def test_filters():
     assert {q.item_id for q in quiz.questions} == expected
 
 
-def test_count_larger_than_the_bank_gives_every_item_once():
+def test_count_larger_than_the_bank_leaves_out_only_enemies_and_unaskable_items():
     quiz = build_quiz(BANK, 1000, seed=1)
-    assert len(quiz.questions) == len(BANK.facts) + len(BANK.concepts)
+    taken = {q.item_id for q in quiz.questions}
+    maker = QuestionMaker(BANK)
+    for item in BANK.items():
+        if item.id in taken:
+            continue
+        askable = [
+            f
+            for f in maker.forms(item)
+            if f in DEFAULT_FORMS and f is not Form.TRUE_FALSE and maker.make(item, f) is not None
+        ]
+        assert BANK.enemies.of(item.id) & taken or not askable, item.id
+
+
+def _shows(question):
+    """What a test-taker reads before answering: the stem, and the key among the options."""
+    shown = [question.stem]
+    if question.form is not Form.TRUE_FALSE:
+        shown.append(question.answer)
+    return [f" {comparable(text)} " for text in shown]
+
+
+def _gives_away(question, other):
+    """Does ``other`` show a key of ``question``? A false true/false statement may (it swaps
+    in another item's answer as its wrong claim)."""
+    if question.form is Form.TRUE_FALSE or other.id.endswith(":false"):
+        return False
+    return any(f" {key} " in text for key in _keys(question) if key for text in _shows(other))
+
+
+@settings(max_examples=80, deadline=None)
+@given(seed=st.integers(0, 2**31 - 1), count=st.integers(1, 100), options=st.integers(3, 5))
+def test_no_question_gives_another_away(seed, count, options):
+    questions = build_quiz(BANK, count, seed=seed, options=options).questions
+    for question in questions:
+        for other in questions:
+            if other is not question:
+                assert not _gives_away(question, other), (question.id, other.id)
+
+
+@settings(max_examples=80, deadline=None)
+@given(seed=st.integers(0, 2**31 - 1), count=st.integers(1, 100))
+def test_true_false_is_at_most_one_question_in_five(seed, count):
+    questions = build_quiz(BANK, count, seed=seed).questions
+    assert sum(q.form is Form.TRUE_FALSE for q in questions) <= count // 5
+
+
+def test_true_false_alone_is_still_all_true_false():
+    questions = build_quiz(BANK, 20, forms=["true-false"], seed=4).questions
+    assert len(questions) == 20
+    assert all(q.form is Form.TRUE_FALSE for q in questions)
+
+
+def test_declared_enemies_are_never_asked_together(make_bank):
+    from tests.conftest import GOOD_FACT
+
+    second = """\
+  - id: developing-states
+    topic: diplomacy
+    prompt: What kind of states did the ambassador call both countries?
+    answer: developing
+    kind: term
+    distractors: [landlocked, nonaligned, postcolonial]
+    explanation: He called both countries "developing" states.
+    statement: The ambassador called both countries developing states.
+    difficulty: easy
+    enemies: [ambassador-name]
+    source:
+      quote: both Russia and Pakistan are “developing” states
+"""
+    bank = load_bank(make_bank("facts:\n" + GOOD_FACT + second))
+    assert ("developing-states", "ambassador-name") in bank.enemies
+    assert ("ambassador-name", "developing-states") in bank.enemies
+    for seed in range(10):
+        assert len(build_quiz(bank, 2, seed=seed).questions) == 1
 
 
 def test_default_forms_leave_out_cloze_but_it_can_be_asked_for():
