@@ -74,8 +74,12 @@ def _lint(args: argparse.Namespace) -> int:
     for finding in findings:
         print(finding)
     errors = sum(f.severity is Severity.ERROR for f in findings)
-    warnings = len(findings) - errors
-    print(f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}")
+    warnings = sum(f.severity is Severity.WARNING for f in findings)
+    notes = len(findings) - errors - warnings
+    summary = f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
+    if notes:
+        summary += f", {_plural(notes, 'note')} (enemy pairs, kept apart in quizzes)"
+    print(summary)
     return EXIT_INVALID if errors else EXIT_OK
 
 

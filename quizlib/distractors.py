@@ -1,9 +1,13 @@
-"""Choosing wrong options a knowledgeable reader has to think about.
+"""Choosing wrong options a reader has to think about, and a non-reader cannot rule out.
 
-Order of preference: the author's curated distractors, then answers of the same kind from the rest
-of the bank (other people for a person, other years for a year), then, for years and numbers,
-nearby values. Every option is checked against the key after normalising case, punctuation and
-aliases; near-copies, overlaps and "all/none of the above" never pass.
+Order of preference: the author's curated distractors, then answers of the same kind (and, where
+the item names one, the same category) from the rest of the bank, then, for years and numbers,
+other values the article itself gives and values spread around the key. Every option is checked
+against the key after normalising case, punctuation and aliases; near-copies, overlaps and
+"all/none of the above" never pass.
+
+Candidates are indexed once per bank and drawn lazily in a seeded random order, so a question
+costs the same in a bank of a hundred items and of a hundred thousand.
 """
 
 from __future__ import annotations
@@ -11,21 +15,29 @@ from __future__ import annotations
 import random
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from .bank import Bank
-from .model import Concept, Kind
+from .bank import Bank, Item
+from .model import Concept, Fact, Kind
 from .text import comparable
 
-__all__ = ["ORDERED_KINDS", "DistractorPool", "Ordered", "overlaps"]
+__all__ = ["ORDERED_KINDS", "DistractorPool", "Ordered", "overlaps", "valid_options"]
 
 ORDERED_KINDS = frozenset({Kind.YEAR, Kind.NUMBER})
 _CATCH_ALLS = {"all of the above", "none of the above", "both of the above", "neither"}
 _NUMBER = re.compile(r"^(?P<prefix>\D*?)(?P<value>\d[\d,]*)(?P<suffix>\D*)$")
+# A comma or full stop ends a number unless a digit follows ("in 2014, Russia" is a year).
+_YEAR_IN_TEXT = re.compile(r"(?<![\d,.])(1[5-9]\d\d|20\d\d)(?![\d]|[,.]\d)")
+_NUMBER_IN_TEXT = re.compile(
+    r"(?<![\d,.])\d{1,3}(?:,\d{3})+(?![\d]|[,.]\d)|(?<![\d,.])\d+(?![\d]|[,.]\d)"
+)
 # A distractor this much longer or shorter than the key stands out; short keys get some slack.
 _LENGTH_RATIO = 2.0
 _LENGTH_SLACK = 6
+# Other values of the article count as plausible when this close to the key.
+_YEAR_WINDOW = 40
+_NUMBER_FACTOR = 10
 
 
 def overlaps(a: str, b: str) -> bool:
@@ -49,83 +61,93 @@ class Ordered:
     key: int
 
 
+@dataclass(frozen=True)
+class _Entry:
+    item_id: str
+    text: str
+
+
 class DistractorPool:
-    """Candidates drawn from a whole bank, grouped by kind."""
+    """Candidates drawn from a whole bank, indexed by kind, category and sort of text."""
 
     def __init__(self, bank: Bank) -> None:
-        # kind -> (item id, text, whether the text is a concept's term)
-        self._names: dict[Kind, list[tuple[str, str, bool]]] = defaultdict(list)
-        for fact in bank.facts:
-            self._names[fact.kind].append((fact.id, fact.answer, False))
-        for concept in bank.concepts:
-            self._names[concept.kind].append((concept.id, concept.term, True))
-        self._definitions = [(c.id, c.kind, c.definition) for c in bank.concepts]
+        # (kind, category or None for any, whether a concept's term) -> entries
+        self._index: dict[tuple[Kind, str | None, bool], list[_Entry]] = defaultdict(list)
+        for item in bank.items():
+            is_term = isinstance(item, Concept)
+            entry = _Entry(item.id, _key(item))
+            self._index[item.kind, None, is_term].append(entry)
+            if item.category is not None:
+                self._index[item.kind, item.category, is_term].append(entry)
+        text = "\n".join(p.text for p in bank.source.paragraphs)
+        # The article's own years and numbers: a reader must know which goes with which event.
+        years = {int(y) for y in _YEAR_IN_TEXT.findall(text)}
+        numbers = {int(n.replace(",", "")) for n in _NUMBER_IN_TEXT.findall(text)} - years
+        numbers |= {v for f in bank.facts if f.kind is Kind.NUMBER if (v := _number(f.answer))}
+        years |= {v for f in bank.facts if f.kind is Kind.YEAR if (v := _number(f.answer))}
+        self._article_values = {Kind.YEAR: sorted(years), Kind.NUMBER: sorted(numbers)}
 
-    def same_kind(self, item_id: str, kind: Kind, rng: random.Random | None = None) -> list[str]:
-        """Answers and terms of ``kind`` from the other items of the bank.
+    def from_bank(self, item: Item, rng: random.Random) -> Iterator[str]:
+        """Keys of other items that may stand beside ``item``'s key, in a seeded random order.
 
-        With ``rng``, shuffled, then the same sort of text as the item's own first: a concept's
-        term reads like other terms, a fact's answer like other answers.
+        Same kind, and same category where the item has one; a concept's term gets other terms
+        first, a fact's answer other answers. Nothing when the item switches the pool off.
         """
-        own_is_concept = any(
-            other == item_id and is_term for other, _, is_term in self._names[kind]
-        )
-        others = [(text, is_term) for other, text, is_term in self._names[kind] if other != item_id]
-        if rng is not None:
-            rng.shuffle(others)
-            others.sort(key=lambda o: o[1] != own_is_concept)
-        return [text for text, _ in others]
+        if not item.pool:
+            return
+        own_sort = isinstance(item, Concept)
+        for is_term in (own_sort, not own_sort):
+            entries = self._index.get((item.kind, item.category, is_term), [])
+            for entry in _random_order(entries, rng):
+                if entry.item_id != item.id:
+                    yield entry.text
 
-    def available(
-        self, item_id: str, kind: Kind, key: str, accepted: Sequence[str], curated: Sequence[str]
-    ) -> int:
-        """How many distinct, valid distractors :meth:`choose` could draw on for this key."""
-        pool = [c for c in self.same_kind(item_id, kind) if _in_band(c, key)]
-        return len(_valid([*curated, *pool], key, accepted))
+    def available(self, item: Item, enough: int) -> int:
+        """How many distinct, valid distractors :meth:`choose` could draw on, up to ``enough``."""
+        key, accepted = _key(item), item.aliases
+        pool = (c for c in self.from_bank(item, random.Random(0)) if _in_band(c, key))
+        return len(_extend([], _chain(item.distractors, pool), key, accepted, enough))
 
-    def choose(
-        self,
-        item_id: str,
-        kind: Kind,
-        key: str,
-        accepted: Sequence[str],
-        curated: Sequence[str],
-        count: int,
-        rng: random.Random,
-    ) -> list[str]:
-        """Up to ``count`` distractors for a short answer of ``kind``: curated ones first."""
-        curated_valid = _valid(curated, key, accepted)
+    def choose(self, item: Item, count: int, rng: random.Random) -> list[str]:
+        """Up to ``count`` distractors for an item's answer or term: curated ones first."""
+        key, accepted = _key(item), item.aliases
+        curated_valid = valid_options(item.distractors, key, accepted)
         chosen = rng.sample(curated_valid, min(count, len(curated_valid)))
-        pool = [c for c in self.same_kind(item_id, kind, rng) if _in_band(c, key)]
+        pool = (c for c in self.from_bank(item, rng) if _in_band(c, key))
         return _extend(chosen, pool, key, accepted, count)
 
     def choose_definitions(self, concept: Concept, count: int, rng: random.Random) -> list[str]:
-        """Other concepts' definitions: same kind first, then the closest in length."""
-        others = [(kind, text) for cid, kind, text in self._definitions if cid != concept.id]
-        rng.shuffle(others)
-        length = len(concept.definition)
-        others.sort(key=lambda o: (o[0] != concept.kind, abs(len(o[1]) - length) // 40))
-        return _extend([], [text for _, text in others], concept.definition, [], count)
+        """Up to ``count`` of the concept's curated wrong meanings of its own term."""
+        valid = valid_options(concept.wrong_definitions, concept.definition, [])
+        return rng.sample(valid, min(count, len(valid)))
 
     def choose_ordered(
-        self,
-        kind: Kind,
-        key: str,
-        curated: Sequence[str],
-        count: int,
-        position: int,
-        rng: random.Random,
+        self, fact: Fact, count: int, position: int, rng: random.Random
     ) -> Ordered | None:
-        """Numbers or years around ``key`` so that, in order, the key lands at ``position``."""
+        """Years or numbers around the key so that, in order, the key lands at ``position``.
+
+        The article's other values of the kind first (a reader knows which goes with which event),
+        then curated values, then values spread around the key (never two years in a row, so the key is not the middle of a run).
+        """
+        key = fact.answer
         key_value = _number(key)
         if key_value is None:
             return None
+        candidates = [
+            *self._article_candidates(fact, key_value, rng),
+            *valid_options(fact.distractors, key, fact.aliases),
+            *_spread(key, fact.kind, rng),
+        ]
+        gap = 2 if fact.kind is Kind.YEAR else 1
+        values = [key_value]
         below: list[tuple[int, str]] = []
         above: list[tuple[int, str]] = []
-        for text in _valid([*curated, *_near(key, kind, rng)], key, []):
+        for text in valid_options(candidates, key, fact.aliases):
             value = _number(text)
-            if value is not None and value != key_value:
-                (below if value < key_value else above).append((value, text))
+            if value is None or any(abs(value - v) < gap for v in values):
+                continue
+            values.append(value)
+            (below if value < key_value else above).append((value, text))
         position = min(position, len(below), count)
         if count - position > len(above):
             position = min(count - len(above), len(below))
@@ -135,8 +157,53 @@ class DistractorPool:
         options = [text for _, text in sorted([*picked, (key_value, key)])]
         return Ordered(options, options.index(key))
 
+    def _article_candidates(self, fact: Fact, key_value: int, rng: random.Random) -> list[str]:
+        match = _NUMBER.match(fact.answer.strip())
+        assert match is not None  # the key parsed as a number before this is called
+        if fact.kind is Kind.NUMBER and (match["prefix"] or match["suffix"]):
+            return []  # "1,200 troops" and the article's bare "40" measure different things
+        values = self._article_values.get(fact.kind, [])
+        if fact.kind is Kind.YEAR:
+            near = [v for v in values if 0 < abs(v - key_value) <= _YEAR_WINDOW]
+        else:
+            near = [v for v in values if key_value / _NUMBER_FACTOR <= v <= key_value * 10]
+        rng.shuffle(near)
+        return [_format(match, v) for v in near]
 
-def _valid(candidates: Iterable[str], key: str, accepted: Sequence[str]) -> list[str]:
+
+def _key(item: Item) -> str:
+    return item.answer if isinstance(item, Fact) else item.term
+
+
+def _chain(first: Iterable[str], then: Iterable[str]) -> Iterator[str]:
+    yield from first
+    yield from then
+
+
+def _random_order(entries: Sequence[_Entry], rng: random.Random) -> Iterator[_Entry]:
+    """``entries`` in a seeded random order, without copying or shuffling a large list.
+
+    Callers stop after a handful, so a large list is sampled by index until sampling keeps
+    hitting indices already drawn, and only then shuffled whole.
+    """
+    if len(entries) <= 64:
+        shuffled = list(entries)
+        rng.shuffle(shuffled)
+        yield from shuffled
+        return
+    drawn: set[int] = set()
+    while len(drawn) < len(entries) // 2:
+        index = rng.randrange(len(entries))
+        if index not in drawn:
+            drawn.add(index)
+            yield entries[index]
+    rest = [e for i, e in enumerate(entries) if i not in drawn]
+    rng.shuffle(rest)
+    yield from rest
+
+
+def valid_options(candidates: Iterable[str], key: str, accepted: Sequence[str]) -> list[str]:
+    """The candidates that may stand beside ``key``: not it, not a catch-all, no overlaps."""
     return _extend([], candidates, key, accepted, count=None)
 
 
@@ -165,25 +232,27 @@ def _number(text: str) -> int | None:
     return int(match["value"].replace(",", "")) if match else None
 
 
-def _near(key: str, kind: Kind, rng: random.Random) -> list[str]:
-    """Plausible nearby values, closest first with a little shuffling among equals."""
+def _format(match: re.Match[str], value: int) -> str:
+    digits = f"{value:,}" if "," in match["value"] else str(value)
+    return f"{match['prefix']}{digits}{match['suffix']}"
+
+
+def _spread(key: str, kind: Kind, rng: random.Random) -> list[str]:
+    """Values around the key at plausible, uneven distances, nearer ones first."""
     match = _NUMBER.match(key.strip())
     if match is None:
         return []
     value = int(match["value"].replace(",", ""))
     if kind is Kind.YEAR:
-        steps = [1, 2, 3, 4, 5, 6, 8, 10]
+        steps = [2, 3, 4, 5, 6, 7, 8, 10, 12, 15]
         values = [value + s * sign for s in steps for sign in (-1, 1)]
     else:
-        spread = {1, 2, max(1, value // 10), max(1, value // 4), max(1, value // 2), value}
-        values = [value + s * sign for s in sorted(spread) for sign in (-1, 1)]
-        values = [v for v in values if v > 0]
-    grouping = "," in match["value"]
+        # Round to the key's own precision: 1,200 gets 900 and 1,500, not 1,199 and 1,201.
+        unit = 10 ** (len(str(value)) - len(str(value).rstrip("0"))) if value else 1
+        factors = [0.5, 0.6, 0.75, 0.8, 1.25, 1.5, 2, 2.5, 3]
+        values = [round(value * f / unit) * unit for f in factors]
+        values += [value + s * sign for s in (1, 2, 3, 5) for sign in (-1, 1)]
+        values = [v for v in values if v > 0 and v != value]
     rng.shuffle(values)
-    values.sort(key=lambda v: abs(v - value))
-    return [
-        f"{match['prefix']}{v:,}{match['suffix']}"
-        if grouping
-        else f"{match['prefix']}{v}{match['suffix']}"
-        for v in values
-    ]
+    values.sort(key=lambda v: abs(v - value) // max(1, value // 10 if kind is Kind.NUMBER else 3))
+    return [_format(match, v) for v in dict.fromkeys(values)]

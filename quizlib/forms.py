@@ -78,17 +78,13 @@ class QuestionMaker:
     ) -> Question | None:
         form = Form.MULTIPLE_CHOICE
         if fact.kind in ORDERED_KINDS:
-            ordered = self.pool.choose_ordered(
-                fact.kind, fact.answer, fact.distractors, count - 1, position, rng
-            )
+            ordered = self.pool.choose_ordered(fact, count - 1, position, rng)
             if ordered is None:
                 return None
             return self._choice(
                 fact, form, fact.prompt, fact.answer, fact.aliases, ordered.options, ordered.key
             )
-        wrong = self.pool.choose(
-            fact.id, fact.kind, fact.answer, fact.aliases, fact.distractors, count - 1, rng
-        )
+        wrong = self.pool.choose(fact, count - 1, rng)
         return self._shuffled(
             fact, form, fact.prompt, fact.answer, fact.aliases, wrong, position, rng
         )
@@ -105,9 +101,7 @@ class QuestionMaker:
                 key=0,
                 answer=TRUE,
             )
-        swaps = self.pool.choose(
-            fact.id, fact.kind, fact.answer, fact.aliases, fact.distractors, 1, rng
-        )
+        swaps = self.pool.choose(fact, 1, rng)
         if not swaps:
             return None
         start, end = span
@@ -142,15 +136,7 @@ class QuestionMaker:
     def _term(
         self, concept: Concept, count: int, position: int, rng: random.Random
     ) -> Question | None:
-        wrong = self.pool.choose(
-            concept.id,
-            concept.kind,
-            concept.term,
-            concept.aliases,
-            concept.distractors,
-            count - 1,
-            rng,
-        )
+        wrong = self.pool.choose(concept, count - 1, rng)
         stem = f"Which term, as the article uses it, means this? {concept.definition}"
         return self._shuffled(
             concept, Form.TERM, stem, concept.term, concept.aliases, wrong, position, rng

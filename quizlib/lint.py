@@ -8,13 +8,17 @@ Each finding names its guideline, the item and the line of the item file to fix.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from statistics import mean
 
+import snowballstemmer
+
 from .bank import Bank, Item
-from .distractors import ORDERED_KINDS, overlaps
+from .distractors import ORDERED_KINDS, overlaps, valid_options
+from .enemies import Clash
 from .forms import QuestionMaker
 from .model import Concept, Fact
 from .question import Form, Question
@@ -26,6 +30,7 @@ __all__ = ["GUIDELINES", "Finding", "Severity", "lint_bank"]
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
+    INFO = "info"  # worth knowing, nothing to fix: enemy pairs, which quizzes keep apart
 
 
 GUIDELINES = {
@@ -37,8 +42,21 @@ GUIDELINES = {
     "overlapping-options": "Options must not overlap: one option must not contain another.",
     "few-distractors": "Every item needs at least two plausible distractors of the key's kind.",
     "grammar": "Keep options homogeneous in grammatical form; the key must not stand out.",
+    "pool-reliance": "Distractors must fit the category the stem names; other items' answers "
+    "of the same kind may not.",
+    "few-wrong-definitions": "Offer wrong meanings of the same term, plausible without the "
+    "article; other terms' definitions give the key away.",
+    "enemies": "One question must not answer another: these items are never asked together.",
 }
-SEVERITY = {"grammar": Severity.WARNING}
+SEVERITY = {
+    "grammar": Severity.WARNING,
+    "pool-reliance": Severity.WARNING,
+    "few-wrong-definitions": Severity.WARNING,
+    "enemies": Severity.INFO,
+}
+# A four-option question needs three distractors; fewer curated ones are topped up from the pool.
+_CURATED_ENOUGH = 3
+_STEMMER = snowballstemmer.stemmer("english")
 
 _ABSOLUTES = {
     "always",
@@ -119,12 +137,39 @@ def lint_bank(bank: Bank) -> list[Finding]:
     """Every finding for every item of the bank, sorted by place."""
     maker = QuestionMaker(bank)
     findings: set[Finding] = set()
+
+    def add(item_id: str, guideline: str, message: str) -> None:
+        location = str(bank.locations.get(item_id, bank.root))
+        severity = SEVERITY.get(guideline, Severity.ERROR)
+        findings.add(Finding(location, item_id, guideline, message, severity))
+
     for item in bank.items():
-        location = str(bank.locations.get(item.id, bank.root))
         for guideline, message in _item_findings(maker, item):
-            severity = SEVERITY.get(guideline, Severity.ERROR)
-            findings.add(Finding(location, item.id, guideline, message, severity))
-    return sorted(findings)
+            add(item.id, guideline, message)
+    for item_id, message in _enemy_notes(bank):
+        add(item_id, "enemies", message)
+    return sorted(findings, key=_in_file_order)
+
+
+def _in_file_order(finding: Finding) -> tuple[str, int, Finding]:
+    path, _, line = finding.location.rpartition(":")
+    return (path, int(line), finding) if line.isdigit() else (finding.location, 0, finding)
+
+
+def _enemy_notes(bank: Bank) -> Iterator[tuple[str, str]]:
+    """One note per pair: on the item whose text gives the other's key away, with the cost."""
+    by_pair: dict[tuple[str, str], list[Clash]] = defaultdict(list)
+    for clash in bank.enemies.clashes:
+        by_pair[clash.shown, clash.answered].append(clash)
+    for (shown, answered), clashes in by_pair.items():
+        fields = list(dict.fromkeys(c.field for c in clashes))
+        key = max((c.key for c in clashes), key=len)
+        cost = len(bank.enemies.of(shown))
+        yield (
+            shown,
+            f"its {' and '.join(fields)} show{'s' if len(fields) == 1 else ''} {key!r}, the answer of {answered}; the two are never asked "
+            f"together ({shown} has {cost} enem{'y' if cost == 1 else 'ies'})",
+        )
 
 
 def _item_findings(maker: QuestionMaker, item: Item) -> Iterator[tuple[str, str]]:
@@ -155,14 +200,19 @@ def _curated(item: Item) -> Iterator[tuple[str, str]]:
 
 
 def _supply(maker: QuestionMaker, item: Item) -> Iterator[tuple[str, str]]:
+    yield from _pool_reliance(maker, item)
+    if isinstance(item, Concept) and maker.make(item, Form.DEFINITION) is None:
+        yield (
+            "few-wrong-definitions",
+            f"{len(item.wrong_definitions)} wrong definition(s): with fewer than two valid ones "
+            "the term gets no definition question; add wrong_definitions",
+        )
     if isinstance(item, Fact):
         if item.kind in ORDERED_KINDS:
             if maker.make(item, Form.MULTIPLE_CHOICE, position=0) is None:
                 yield "few-distractors", f"the {item.kind} {item.answer!r} is not a number"
             return
-        found = maker.pool.available(
-            item.id, item.kind, item.answer, item.aliases, item.distractors
-        )
+        found = maker.pool.available(item, 2)
         if found < 2:
             yield (
                 "few-distractors",
@@ -172,12 +222,27 @@ def _supply(maker: QuestionMaker, item: Item) -> Iterator[tuple[str, str]]:
                 ),
             )
     elif isinstance(item, Concept):
-        found = maker.pool.available(item.id, item.kind, item.term, item.aliases, item.distractors)
+        found = maker.pool.available(item, 2)
         if found < 2:
             yield (
                 "few-distractors",
                 (f"only {found} other term(s) of kind '{item.kind}': add curated distractors"),
             )
+
+
+def _pool_reliance(maker: QuestionMaker, item: Item) -> Iterator[tuple[str, str]]:
+    # A concept's term question names no category: any term of its kind may stand beside it.
+    if not isinstance(item, Fact) or item.kind in ORDERED_KINDS:
+        return
+    if not item.pool or item.category is not None:
+        return
+    curated = len(valid_options(item.distractors, item.answer, item.aliases))
+    if curated < _CURATED_ENOUGH and maker.pool.available(item, _CURATED_ENOUGH) > curated:
+        yield (
+            "pool-reliance",
+            f"{curated} curated distractor(s): the rest come from any {item.kind} in the bank, "
+            "which may not fit the stem; add distractors, set `category`, or `pool: false`",
+        )
 
 
 def _stem(question: Question) -> Iterator[tuple[str, str]]:
@@ -225,8 +290,9 @@ def _options(question: Question) -> Iterator[tuple[str, str]]:
 
 
 def _content_words(text: str) -> set[str]:
-    words = {w.removesuffix("s") for w in comparable(text).split()}
-    return {w for w in words if len(w) >= 4 and w not in _STOPWORDS}
+    """Stems of the content words: "balancing" and "Balancer" share one, so both are a clue."""
+    words = [w for w in comparable(text).split() if len(w) >= 4 and w not in _STOPWORDS]
+    return set(_STEMMER.stemWords(words))
 
 
 def _content_absolutes(text: str) -> bool:

@@ -216,9 +216,77 @@ def test_numbers_get_nearby_values(make_bank):
     )
     bank = load_bank(make_bank("facts:\n" + number_fact))
     pool = DistractorPool(bank)
-    ordered = pool.choose_ordered(Kind.NUMBER, "1,200 troops", [], 3, 2, random.Random(1))
+    ordered = pool.choose_ordered(bank.facts[0], 3, 2, random.Random(1))
     assert ordered is not None and ordered.key == 2
     values = [int(o.split()[0].replace(",", "")) for o in ordered.options]
     assert values == sorted(values) and len(set(values)) == 4
     assert all(o.endswith(" troops") for o in ordered.options)
     assert comparable(ordered.options[2]) == comparable("1,200 troops")
+
+
+def _person_fact(item_id: str, answer: str, quote: str, extra: str = "") -> str:
+    return f"""\
+  - id: {item_id}
+    topic: diplomacy
+    prompt: Which person is meant here ({item_id})?
+    answer: {answer}
+    kind: person
+    explanation: Named in the article.
+    statement: The person is {answer}.
+    difficulty: easy
+{extra}    source:
+      quote: {quote}
+"""
+
+
+def test_category_restricts_pool_distractors_and_pool_false_switches_them_off(make_bank):
+    officials = [
+        ("lavrov", "Sergey Lavrov", "Russian foreign minister Sergey Lavrov`s visit"),
+        ("putin", "Vladimir Putin", "President Putin is also eager"),
+        ("ganich", "Danila Ganich", "ambassador to Pakistan Danila Garnish"),
+    ]
+    others = [
+        ("yusuf", "Moeed Yusuf", "Dr. Moeed Yusuf"),
+        ("waltz", "Kenneth Waltz", "Kenneth Waltz when he asserted"),
+        ("walt", "Stephen Walt", "Stephen Walts"),
+    ]
+    text = "facts:\n"
+    text += "".join(_person_fact(i, a, q, "    category: russian-official\n") for i, a, q in officials)
+    text += "".join(_person_fact(i, a, q) for i, a, q in others)
+    bank = load_bank(make_bank(text))
+    maker = QuestionMaker(bank)
+    for seed in range(20):
+        question = maker.make(bank.item("lavrov"), Form.MULTIPLE_CHOICE, seed=seed, options=3)
+        assert question is not None
+        assert set(question.distractors) == {"Vladimir Putin", "Danila Ganich"}
+        # Without a category, any person may be drawn.
+        free = maker.make(bank.item("yusuf"), Form.MULTIPLE_CHOICE, seed=seed)
+        assert free is not None and len(free.distractors) == 3
+    lonely = bank.item("lavrov").model_copy(update={"pool": False})
+    assert maker.make(lonely, Form.MULTIPLE_CHOICE) is None  # no curated ones, no pool
+
+
+def test_definition_questions_offer_wrong_meanings_of_the_same_term():
+    asked = 0
+    for concept in BANK.concepts:
+        question = MAKER.make(concept, Form.DEFINITION, seed=3)
+        if len(concept.wrong_definitions) < 2:
+            assert question is None, concept.id
+            continue
+        asked += 1
+        assert question is not None
+        assert set(question.distractors) <= set(concept.wrong_definitions)
+        assert question.answer == concept.definition
+    assert asked >= len(BANK.concepts) // 2
+
+
+def test_year_distractors_take_the_articles_other_years_and_never_three_in_a_row():
+    article_years = {"2014", "2020"}
+    for fact, question in _questions(Kind.YEAR):
+        assert question.key is not None
+        for other in article_years - {fact.answer}:
+            # Wherever the key's position leaves room on that side of it.
+            room = question.key < 3 if int(other) > int(fact.answer) else question.key > 0
+            assert other in question.options or not room, question.options
+        years = sorted(int(o) for o in question.options)
+        assert all(b - a >= 2 for a, b in zip(years, years[1:], strict=False)), years

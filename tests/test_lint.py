@@ -41,7 +41,8 @@ def planted(make_bank, replacements: dict[str, str], guideline: str):
 
 
 def test_bundled_bank_is_clean():
-    assert [str(f) for f in lint_bank(load_bank()) if f.severity is Severity.ERROR] == []
+    found = lint_bank(load_bank())
+    assert [str(f) for f in found if f.severity is not Severity.INFO] == []
 
 
 def test_good_fact_is_clean(make_bank):
@@ -71,6 +72,10 @@ PLANTED = {
         {SPOKE: "prompt: Which Danila spoke"},
         "multiple-choice: the stem and the key share danila",
     ),
+    "clang (word stem)": (
+        {SPOKE: "prompt: Which Ganich-like envoy spoke"},
+        "multiple-choice: the stem and the key share ganich",
+    ),
     "negative-stem": (
         {SPOKE: "prompt: Which Russian ambassador did not stay silent"},
         "'not' in the stem: reword, or write it in capitals",
@@ -90,10 +95,10 @@ PLANTED = {
 }
 
 
-@pytest.mark.parametrize("guideline", sorted(PLANTED))
-def test_planted_finding(make_bank, guideline):
-    replacements, message = PLANTED[guideline]
-    (finding,) = planted(make_bank, replacements, guideline)
+@pytest.mark.parametrize("planting", sorted(PLANTED))
+def test_planted_finding(make_bank, planting):
+    replacements, message = PLANTED[planting]
+    (finding,) = planted(make_bank, replacements, planting.split()[0])
     assert finding.severity is Severity.ERROR
     assert finding.message == message
 
@@ -143,10 +148,88 @@ def test_grammar_is_a_warning(make_bank):
     )
 
 
+def test_clang_compares_stems_not_only_words(make_bank):
+    (finding,) = planted(
+        make_bank,
+        {
+            SPOKE: "prompt: Which balancing figure spoke",
+            "answer: Danila Ganich": "answer: the Balancer",
+            "    aliases: [Danila Garnish]\n": "",
+            "statement: Danila Ganich was": "statement: the Balancer was",
+            LAVROV_YUSUF_WALTZ: "[the Mediator, the Guarantor, the Spoiler]",
+        },
+        "clang",
+    )
+    assert finding.message == "multiple-choice: the stem and the key share balanc"
+
+
+@pytest.mark.parametrize(
+    ("fix", "expected"),
+    [("", 1), ("    category: diplomat\n", 0), ("    pool: false\n", 0)],
+)
+def test_pool_reliance_is_a_warning_unless_category_or_pool_says_otherwise(
+    make_bank, fix, expected
+):
+    # One curated distractor: the other two would be any person of the bank (here, Lavrov).
+    thin = GOOD_FACT.replace(LAVROV_YUSUF_WALTZ, "[Moeed Yusuf]")
+    thin = thin.replace("    difficulty:", fix + "    difficulty:")
+    found = findings(make_bank, thin, guideline="pool-reliance")
+    assert len(found) == expected
+    for finding in found:
+        assert finding.severity is Severity.WARNING
+        assert finding.message.startswith("1 curated distractor(s): the rest come from any person")
+
+
+CONCEPT = """\
+concepts:
+  - id: developing-states
+    topic: diplomacy
+    term: developing states
+    definition: Countries whose economies are still being built up.
+    kind: term
+    explanation: The ambassador used it of both Russia and Pakistan.
+    source:
+      quote: both Russia and Pakistan are “developing” states
+"""
+
+
+@pytest.mark.parametrize(
+    ("wrong", "expected"),
+    [
+        ("", 1),
+        ("    wrong_definitions: [Countries that owe debts to Russia.]\n", 1),
+        ("    wrong_definitions: [Countries that owe debts to Russia., States under sanctions.]\n", 0),
+    ],
+)
+def test_few_wrong_definitions_is_a_warning(make_bank, wrong, expected):
+    bank = load_bank(make_bank("facts:\n" + GOOD_FACT + COMPANY + CONCEPT + wrong))
+    found = [f for f in lint_bank(bank) if f.guideline == "few-wrong-definitions"]
+    assert len(found) == expected
+    assert all(f.severity is Severity.WARNING and f.item_id == "developing-states" for f in found)
+
+
+def test_enemy_pairs_are_notes_on_the_item_that_gives_the_other_away(make_bank):
+    telling = GOOD_FACT.replace(
+        "statement: Danila Ganich was the Russian ambassador who spoke at the webinar.",
+        "statement: Danila Ganich spoke at the webinar, not Sergey Lavrov.",
+    )
+    bank = load_bank(make_bank("facts:\n" + telling + COMPANY))
+    (note,) = [f for f in lint_bank(bank) if f.guideline == "enemies"]
+    assert note.severity is Severity.INFO
+    assert note.item_id == "ambassador-name"
+    assert note.message == (
+        "its statement shows 'Sergey Lavrov', the answer of lavrov-visit; the two are never "
+        "asked together (ambassador-name has 1 enemy)"
+    )
+
+
 def test_every_guideline_has_a_planted_test():
     tested = {name.removeprefix("test_") for name in globals() if name.startswith("test_")}
     assert {"key_length", "few_distractors", "grammar_is_a_warning", "planted_finding"} <= tested
-    assert {*PLANTED, "key-length", "few-distractors", "grammar"} == set(GUIDELINES)
+    planted_ones = {p.split()[0] for p in PLANTED}
+    others = {"key-length", "few-distractors", "grammar", "pool-reliance"}
+    others |= {"few-wrong-definitions", "enemies"}
+    assert planted_ones | others == set(GUIDELINES)
 
 
 def test_cli_prints_findings_with_place_and_exits_2(run_cli, make_bank):
