@@ -126,8 +126,9 @@ class DistractorPool:
     ) -> Ordered | None:
         """Years or numbers around the key so that, in order, the key lands at ``position``.
 
-        The article's other values of the kind first (a reader knows which goes with which event),
-        then curated values, then values spread around the key (never two years in a row, so the key is not the middle of a run).
+        The article's other values of the kind first (a reader knows which goes with which
+        event), then curated values, then values spread around the key (never two years in a
+        row, so the key is not the middle of a run).
         """
         key = fact.answer
         key_value = _number(key)

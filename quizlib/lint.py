@@ -165,10 +165,11 @@ def _enemy_notes(bank: Bank) -> Iterator[tuple[str, str]]:
         fields = list(dict.fromkeys(c.field for c in clashes))
         key = max((c.key for c in clashes), key=len)
         cost = len(bank.enemies.of(shown))
+        shows = f"its {' and '.join(fields)} show{'s' if len(fields) == 1 else ''} {key!r}"
         yield (
             shown,
-            f"its {' and '.join(fields)} show{'s' if len(fields) == 1 else ''} {key!r}, the answer of {answered}; the two are never asked "
-            f"together ({shown} has {cost} enem{'y' if cost == 1 else 'ies'})",
+            f"{shows}, the answer of {answered}; the two are never asked together "
+            f"({shown} has {cost} enem{'y' if cost == 1 else 'ies'})",
         )
 
 

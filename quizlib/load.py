@@ -16,6 +16,7 @@ from .errors import ContentError, Problem
 from .model import BankFile, Concept, Fact, ValidationContext
 from .resources import bundled_bank_dir
 from .source import Source, read_source
+from .textfile import read_utf8
 from .yamlfile import YamlDocument, parse_yaml
 
 __all__ = ["BANK_FILE", "item_files", "load_bank"]
@@ -70,8 +71,9 @@ class _Loader:
                     )
                 ]
             )
-        info = self._validate_bank_file(bank_path)
-        source = self._read_source(info) if info else None
+        declared = self._validate_bank_file(bank_path)
+        info = declared[0] if declared else None
+        source = self._read_source(*declared) if declared else None
         context = ValidationContext(
             source=source, topics=frozenset(t.id for t in info.topics) if info else None
         )
@@ -86,12 +88,9 @@ class _Loader:
 
     def _document(self, path: Path) -> YamlDocument | None:
         try:
-            document = parse_yaml(path, path.read_text(encoding="utf-8"))
+            document = parse_yaml(path, read_utf8(path))
         except ContentError as exc:
             self.problems.extend(exc.problems)
-            return None
-        except (OSError, UnicodeDecodeError) as exc:
-            self.problems.append(Problem(path, 0, 0, "", f"cannot read: {exc}"))
             return None
         self.problems.extend(document.duplicate_keys())
         return document
@@ -110,16 +109,22 @@ class _Loader:
             self.problems.extend(document.validation_problems(exc, prefix))
             return None
 
-    def _validate_bank_file(self, path: Path) -> BankFile | None:
+    def _validate_bank_file(self, path: Path) -> tuple[BankFile, YamlDocument] | None:
         document = self._document(path)
         if document is None:
             return None
         info: BankFile | None = self._validate(document, BankFile, document.data, ())
-        return info
+        return None if info is None else (info, document)
 
-    def _read_source(self, info: BankFile) -> Source | None:
+    def _read_source(self, info: BankFile, document: YamlDocument) -> Source | None:
+        path = self.root / info.source
+        if not path.is_file():
+            # The author fixes bank.yaml (or adds the file), so point at the line naming it.
+            what = "a directory, not a file" if path.is_dir() else "no such file"
+            self.problems.append(document.problem(("source",), f"{what}: {path}"))
+            return None
         try:
-            return read_source(self.root / info.source)
+            return read_source(path)
         except ContentError as exc:
             self.problems.extend(exc.problems)
             return None

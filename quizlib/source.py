@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import ContentError, Problem
 from .text import fold, fold_with_offsets, phrase_spans
+from .textfile import read_utf8
 from .yamlfile import parse_yaml
 
 __all__ = ["Paragraph", "QuoteMatch", "Source", "SourceMeta", "parse_source", "read_source"]
@@ -125,17 +126,7 @@ class Source:
 
 def read_source(path: Path) -> Source:
     """Read and validate a source file; raise :class:`ContentError` listing its problems."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ContentError(
-            [Problem(path, 0, 0, "", f"cannot read the source: {exc.strerror}")]
-        ) from None
-    except UnicodeDecodeError as exc:
-        raise ContentError(
-            [Problem(path, 0, 0, "", f"the source is not UTF-8 text: {exc.reason}")]
-        ) from None
-    return parse_source(path, text)
+    return parse_source(path, read_utf8(path))
 
 
 def parse_source(path: Path, text: str) -> Source:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import re
+from itertools import pairwise
 
 import pytest
 
@@ -251,7 +252,9 @@ def test_category_restricts_pool_distractors_and_pool_false_switches_them_off(ma
         ("walt", "Stephen Walt", "Stephen Walts"),
     ]
     text = "facts:\n"
-    text += "".join(_person_fact(i, a, q, "    category: russian-official\n") for i, a, q in officials)
+    text += "".join(
+        _person_fact(i, a, q, "    category: russian-official\n") for i, a, q in officials
+    )
     text += "".join(_person_fact(i, a, q) for i, a, q in others)
     bank = load_bank(make_bank(text))
     maker = QuestionMaker(bank)
@@ -289,4 +292,4 @@ def test_year_distractors_take_the_articles_other_years_and_never_three_in_a_row
             room = question.key < 3 if int(other) > int(fact.answer) else question.key > 0
             assert other in question.options or not room, question.options
         years = sorted(int(o) for o in question.options)
-        assert all(b - a >= 2 for a, b in zip(years, years[1:], strict=False)), years
+        assert all(b - a >= 2 for a, b in pairwise(years)), years

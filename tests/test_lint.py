@@ -198,7 +198,10 @@ concepts:
     [
         ("", 1),
         ("    wrong_definitions: [Countries that owe debts to Russia.]\n", 1),
-        ("    wrong_definitions: [Countries that owe debts to Russia., States under sanctions.]\n", 0),
+        (
+            "    wrong_definitions: [Countries that owe debts to Russia., States under sanctions.]\n",
+            0,
+        ),
     ],
 )
 def test_few_wrong_definitions_is_a_warning(make_bank, wrong, expected):

@@ -254,10 +254,25 @@ def test_source_front_matter_errors_have_lines(make_bank):
     assert any("pakistan-russia-volte-face.md:2:1: kind: field required" in p for p in found), found
 
 
-def test_missing_source_file(make_bank):
+def test_missing_source_file_is_reported_on_the_bank_yaml_line_naming_it(make_bank):
     root = make_bank(facts(GOOD_FACT))
     (root / "sources" / "pakistan-russia-volte-face.md").unlink()
-    assert "pakistan-russia-volte-face.md: cannot read the source" in only_problem(root)
+    missing = root / "sources" / "pakistan-russia-volte-face.md"
+    assert only_problem(root) == f"{root}/bank.yaml:4:9: source: no such file: {missing}"
+
+
+@pytest.mark.parametrize("name", ["items.yaml", "sources/pakistan-russia-volte-face.md"])
+def test_a_latin1_byte_is_reported_at_its_line_and_column(make_bank, name):
+    root = make_bank(facts(GOOD_FACT))
+    path = root / name
+    lines = path.read_bytes().split(b"\n")
+    # An "é" saved by a Latin-1 editor, on the 5th line, after "    ca" of "caf\xe9".
+    lines[4] = lines[4][:6] + "café".encode("latin-1") + lines[4][6:]
+    path.write_bytes(b"\n".join(lines))
+    problem = only_problem(root)
+    assert problem == (
+        f"{path}:5:10: not UTF-8 text: byte 0xE9 (invalid continuation byte); save the file as UTF-8"
+    )
 
 
 def test_missing_bank_file(tmp_path):
