@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from .enemies import Enemies, find_enemies
+from .enemies import EnemyFinder
 from .model import BankFile, Concept, Fact, Topic
 from .source import QuoteMatch, Source
 
@@ -61,9 +61,9 @@ class Bank:
         raise KeyError(item_id)
 
     @cached_property
-    def enemies(self) -> Enemies:
-        """Which items give each other away; computed once, on first use."""
-        return find_enemies(self.items())
+    def enemies(self) -> EnemyFinder:
+        """Which items give each other away; its index of every key is built on first use."""
+        return EnemyFinder(tuple(self.items()))
 
     def citation(self, item: Item) -> QuoteMatch:
         """Where the item's quote stands in the source (validated to be exactly one place)."""

@@ -4,22 +4,24 @@ Item A is an enemy of item B when A's answer, term or an alias appears, as whole
 B shows a test-taker: its prompt, statement, answer, term or definition. Authors may declare more
 with ``enemies:``. Enemies are symmetric and never asked together.
 
-All keys of a bank go into one Aho–Corasick automaton and every shown text is scanned once, so
-the cost grows with the bank's text and the matches found, not with pairs of items.
+All keys of a bank go into one Aho–Corasick automaton, built once. Scanning one item's texts with
+it tells which items that one gives away, so assembling a quiz scans only the items it considers;
+the whole relation (for lint) is one scan of every text. Neither grows with pairs of items.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import ahocorasick
 
 from .model import Concept, Fact
 from .text import comparable
 
-__all__ = ["Clash", "Enemies", "find_enemies", "keys_of", "shown_texts"]
+__all__ = ["Clash", "EnemyFinder", "keys_of", "shown_texts"]
 
 Item = Fact | Concept
 
@@ -32,36 +34,6 @@ class Clash:
     field: str
     answered: str
     key: str
-
-
-class Enemies:
-    """The enemy relation of a bank, symmetric, with the reason behind each pair."""
-
-    def __init__(self, clashes: Iterable[Clash], declared: Iterable[tuple[str, str]]) -> None:
-        self.clashes = sorted(set(clashes))
-        self._of: dict[str, set[str]] = defaultdict(set)
-        for clash in self.clashes:
-            self._link(clash.shown, clash.answered)
-        for a, b in declared:
-            self._link(a, b)
-
-    def _link(self, a: str, b: str) -> None:
-        if a != b:
-            self._of[a].add(b)
-            self._of[b].add(a)
-
-    def of(self, item_id: str) -> frozenset[str]:
-        return frozenset(self._of.get(item_id, ()))
-
-    def __contains__(self, pair: object) -> bool:
-        if not isinstance(pair, tuple) or len(pair) != 2:
-            return False
-        a, b = pair
-        return b in self._of.get(a, ())
-
-    def __len__(self) -> int:
-        """The number of enemy pairs."""
-        return sum(len(others) for others in self._of.values()) // 2
 
 
 def keys_of(item: Item) -> list[str]:
@@ -81,29 +53,70 @@ def shown_texts(item: Item) -> Iterator[tuple[str, str]]:
         yield "definition", item.definition
 
 
-def find_enemies(items: Iterable[Item]) -> Enemies:
-    """Every enemy pair among ``items``, found in one scan of their texts."""
-    items = list(items)
-    automaton = ahocorasick.Automaton()
-    owners: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for item in items:
-        for key in keys_of(item):
-            needle = comparable(key)
-            if needle:
-                owners[f" {needle} "].append((item.id, key))
-    if not owners:
-        return Enemies([], [])
-    for needle, owned in owners.items():
-        automaton.add_word(needle, owned)
-    automaton.make_automaton()
+class EnemyFinder:
+    """The enemy relation of a bank: per item on demand, or whole."""
 
-    clashes = []
-    for item in items:
+    def __init__(self, items: Sequence[Item]) -> None:
+        self._items = items
+        self._automaton = ahocorasick.Automaton()
+        owners: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for item in items:
+            for key in keys_of(item):
+                needle = comparable(key)
+                if needle:
+                    owners[f" {needle} "].append((item.id, key))
+        for needle, owned in owners.items():
+            self._automaton.add_word(needle, owned)
+        self._searchable = bool(owners)
+        if self._searchable:
+            self._automaton.make_automaton()
+        self._declared: dict[str, set[str]] = defaultdict(set)
+        for item in items:
+            for other in item.enemies:
+                if other != item.id:
+                    self._declared[item.id].add(other)
+                    self._declared[other].add(item.id)
+
+    def clashes(self, item: Item) -> list[Clash]:
+        """The other items whose keys ``item`` shows, and where."""
+        if not self._searchable:
+            return []
+        found = []
         for field, text in shown_texts(item):
             # Padding with spaces makes every match a whole-word match: `comparable` turns
             # punctuation into spaces, so word boundaries are exactly the spaces.
-            for _, owned in automaton.iter(f" {comparable(text)} "):
-                clashes += [Clash(item.id, field, other, key) for other, key in owned]
-    clashes = [c for c in clashes if c.shown != c.answered]
-    declared = [(item.id, other) for item in items for other in item.enemies]
-    return Enemies(clashes, declared)
+            for _, owned in self._automaton.iter(f" {comparable(text)} "):
+                found += [Clash(item.id, field, other, key) for other, key in owned]
+        return [c for c in found if c.answered != item.id]
+
+    def gives_away(self, item: Item) -> set[str]:
+        """Ids of the items ``item`` gives away, with those declared enemies either way."""
+        return {c.answered for c in self.clashes(item)} | self._declared.get(item.id, set())
+
+    @cached_property
+    def all_clashes(self) -> list[Clash]:
+        """Every clash in the bank, sorted (one scan of every shown text)."""
+        return sorted({c for item in self._items for c in self.clashes(item)})
+
+    @cached_property
+    def _relation(self) -> dict[str, frozenset[str]]:
+        pairs: dict[str, set[str]] = defaultdict(set)
+        for clash in self.all_clashes:
+            pairs[clash.shown].add(clash.answered)
+            pairs[clash.answered].add(clash.shown)
+        for item_id, others in self._declared.items():
+            pairs[item_id] |= others
+        return {item_id: frozenset(others) for item_id, others in pairs.items()}
+
+    def of(self, item_id: str) -> frozenset[str]:
+        """Every enemy of the item, either way round."""
+        return self._relation.get(item_id, frozenset())
+
+    def __contains__(self, pair: object) -> bool:
+        if not isinstance(pair, tuple) or len(pair) != 2:
+            return False
+        return pair[1] in self.of(pair[0])
+
+    def __len__(self) -> int:
+        """The number of enemy pairs."""
+        return sum(len(others) for others in self._relation.values()) // 2

@@ -159,7 +159,7 @@ def _in_file_order(finding: Finding) -> tuple[str, int, Finding]:
 def _enemy_notes(bank: Bank) -> Iterator[tuple[str, str]]:
     """One note per pair: on the item whose text gives the other's key away, with the cost."""
     by_pair: dict[tuple[str, str], list[Clash]] = defaultdict(list)
-    for clash in bank.enemies.clashes:
+    for clash in bank.enemies.all_clashes:
         by_pair[clash.shown, clash.answered].append(clash)
     for (shown, answered), clashes in by_pair.items():
         fields = list(dict.fromkeys(c.field for c in clashes))

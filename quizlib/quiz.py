@@ -90,6 +90,7 @@ def build_quiz(
     # a seeded order), then again with its key at a position from a balanced schedule.
     drafts: list[tuple[Item, Form, Question]] = []
     chosen: set[str] = set()
+    given_away: set[str] = set()  # items that a chosen one gives away
     # A true/false question is right half the time by chance: when other forms are allowed too,
     # at most one question in five is true/false.
     true_false_left = count // 5 if allowed - {Form.TRUE_FALSE} else count
@@ -97,7 +98,8 @@ def build_quiz(
     def take(pick: _Pick) -> bool:
         nonlocal true_false_left
         item, forms_to_try = pick
-        if not chosen.isdisjoint(bank.enemies.of(item.id)):
+        gives_away = bank.enemies.gives_away(item)
+        if item.id in given_away or not chosen.isdisjoint(gives_away):
             return False  # one of the two would give the other away
         for form in forms_to_try:
             if form is Form.TRUE_FALSE and not true_false_left:
@@ -106,6 +108,7 @@ def build_quiz(
             if question is not None:
                 drafts.append((item, form, question))
                 chosen.add(item.id)
+                given_away.update(gives_away)
                 true_false_left -= form is Form.TRUE_FALSE
                 return True
         return False

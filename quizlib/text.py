@@ -70,9 +70,11 @@ _ARTICLE = re.compile(r"^(?:the|a|an) ")
 def comparable(text: str) -> str:
     """The form two answers are compared in: folded, without punctuation or a leading article.
 
-    "The Taliban", "taliban" and "Taliban." all become ``taliban``.
+    "The Taliban", "taliban" and "Taliban." all become ``taliban``. Folding here needs no offsets,
+    so it runs on the whole string at C speed: enemy detection folds every text of a bank.
     """
-    words = " ".join(_NOT_WORD.sub(" ", fold(text)).split())
+    folded = unicodedata.normalize("NFKC", text).translate(_STYLES).casefold()
+    words = " ".join(_NOT_WORD.sub(" ", folded).split())
     return _ARTICLE.sub("", words)
 
 
