@@ -7,6 +7,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .atomic import write_text_atomic
 from .coverage import coverage
@@ -19,6 +20,9 @@ from .render import FORMATS, render
 from .scaffold import new_bank
 from .schema import SCHEMAS, schema_text
 from .summary import summarise
+
+if TYPE_CHECKING:
+    from .store import Store
 
 __all__ = ["build_parser", "main", "run"]
 
@@ -91,6 +95,46 @@ def _new(args: argparse.Namespace) -> int:
         f"then run `quizlib check {bank_dir}`."
     )
     return EXIT_OK
+
+
+def _open_store(args: argparse.Namespace) -> Store:
+    from .store import Store
+
+    store = Store.open(args.data_dir)
+    if store.recovered is not None:
+        print(
+            f"quizlib: the history file could not be read; it was moved to {store.recovered} "
+            "and a fresh history started",
+            file=sys.stderr,
+        )
+    return store
+
+
+def _stats(args: argparse.Namespace) -> int:
+    from .store import compute_stats
+
+    bank = load_bank(args.bank)
+    with _open_store(args) as store:
+        stats = compute_stats(bank, store)
+    print(f"{bank.title}: {stats.reviews} answers in your history\n")
+    print(stats.format())
+    return EXIT_OK
+
+
+def _history_export(args: argparse.Namespace) -> int:
+    from .store import export_reviews
+
+    with _open_store(args) as store:
+        text = export_reviews(store.reviews(), args.format)
+    if args.output:
+        write_text_atomic(args.output, text)
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def _no_subcommand(args: argparse.Namespace) -> int:
+    raise AssertionError("argparse requires a subcommand")  # pragma: no cover
 
 
 def _plural(count: int, noun: str) -> str:
@@ -167,6 +211,33 @@ def build_parser() -> argparse.ArgumentParser:
     )
     lint = command("lint", _lint, "Check the generated items against item-writing guidelines.")
     bank_argument(lint)
+
+    def data_dir_argument(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument(
+            "--data-dir",
+            type=Path,
+            metavar="DIR",
+            help="where the history is kept (default: $QUIZLIB_DATA_DIR, else your data folder)",
+        )
+
+    stats = command(
+        "stats", _stats, "Show your progress: per topic and overall, from your history."
+    )
+    bank_argument(stats)
+    data_dir_argument(stats)
+    history = command("history", _no_subcommand, "Your review history.")
+    history_commands = history.add_subparsers(dest="action", required=True, metavar="ACTION")
+    export = history_commands.add_parser(
+        "export",
+        help="Write every answer you have given, as CSV or JSON.",
+        description="Write every answer you have given, as CSV or JSON.",
+    )
+    export.set_defaults(handler=_history_export)
+    export.add_argument(
+        "--format", choices=["csv", "json"], default="csv", help="csv (default) or json"
+    )
+    export.add_argument("-o", "--output", type=Path, help="write to this file instead of stdout")
+    data_dir_argument(export)
     schema = command(
         "schema", _schema, "Print the JSON Schema of a content file, or of the quiz JSON format."
     )

@@ -4,7 +4,8 @@ The hierarchy::
 
     QuizlibError                 base of everything quizlib raises on purpose
     ├── ContentError             a bank, item file or source is invalid; carries every Problem
-    └── ScaffoldError            `quizlib new` refused to start a bank (it would overwrite files)
+    ├── ScaffoldError            `quizlib new` refused to start a bank (it would overwrite files)
+    └── StoreError               the history database cannot be used (a newer quizlib wrote it)
 
 A :class:`Problem` is one finding in one file, printed as ``path:line:col: field: message`` so that
 editors and terminals can jump to it.
@@ -15,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["ContentError", "Problem", "QuizlibError", "ScaffoldError"]
+__all__ = ["ContentError", "Problem", "QuizlibError", "ScaffoldError", "StoreError"]
 
 
 @dataclass(frozen=True, order=True)
@@ -54,3 +55,7 @@ class ContentError(QuizlibError):
 
 class ScaffoldError(QuizlibError):
     """A new bank could not be started."""
+
+
+class StoreError(QuizlibError):
+    """The history database cannot be used as it is; nothing in it was changed."""

@@ -1,0 +1,31 @@
+"""A learner's memory: the review log, FSRS scheduling, stats and resumable sessions (SQLite).
+
+No Textual here: the practice app and the `stats` and `history` commands both use it.
+"""
+
+from __future__ import annotations
+
+from .clock import Clock, system_clock
+from .database import SessionRecord, Store
+from .export import EXPORT_FORMATS, export_reviews
+from .location import DATA_DIR_ENV, data_dir
+from .review import Review
+from .scheduling import Rating, rating_for
+from .stats import Stats, TopicStats, compute_stats
+
+__all__ = [
+    "DATA_DIR_ENV",
+    "EXPORT_FORMATS",
+    "Clock",
+    "Rating",
+    "Review",
+    "SessionRecord",
+    "Stats",
+    "Store",
+    "TopicStats",
+    "compute_stats",
+    "data_dir",
+    "export_reviews",
+    "rating_for",
+    "system_clock",
+]
