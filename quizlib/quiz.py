@@ -48,13 +48,16 @@ def build_quiz(
     forms: Iterable[Form | str] | None = None,
     seed: int | None = None,
     options: int = 4,
+    items: Iterable[str] | None = None,
 ) -> Quiz:
     """Up to ``count`` questions, at most one per item, topics interleaved, keys balanced.
 
     No two questions come from enemy items (one would give the other away), and unless only
     true/false is asked for, at most one question in five is true/false.
 
-    The same ``seed`` gives the same quiz; without one a seed is drawn and recorded in the quiz.
+    ``items`` limits the quiz to those item ids (the due ones of a review, say); ids the bank
+    no longer has are passed over. The same ``seed`` gives the same quiz; without one a seed is
+    drawn and recorded in the quiz.
     """
     if options not in OPTION_RANGE:
         raise QuizError(f"options must be between 3 and 5, not {options}")
@@ -73,8 +76,11 @@ def build_quiz(
     rng = random.Random(f"quiz:{seed}")
     maker = QuestionMaker(bank)
 
+    wanted = None if items is None else set(items)
     by_topic: dict[str, list[_Pick]] = defaultdict(list)
     for item in bank.items():
+        if wanted is not None and item.id not in wanted:
+            continue
         if item.topic not in chosen_topics or (levels and item.difficulty not in levels):
             continue
         usable = [f for f in maker.forms(item) if f in allowed]

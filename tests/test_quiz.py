@@ -216,3 +216,10 @@ def test_cli_rejects_unknown_topic_with_exit_2(run_cli):
     code, out, err = run_cli("quiz", "--topic", "economics")
     assert code == 2 and out == ""
     assert err.startswith("quizlib: unknown topic 'economics'; the bank's topics are: world-order")
+
+
+def test_items_limit_the_quiz_and_unknown_ids_are_passed_over():
+    ids = [item.id for item in BANK.items()][::9]
+    quiz = build_quiz(BANK, 100, seed=2, items=[*ids, "retired-long-ago"])
+    assert {q.item_id for q in quiz.questions} <= set(ids)
+    assert len(quiz.questions) >= len(ids) // 2  # enemies aside, they are all asked
