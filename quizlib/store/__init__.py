@@ -5,6 +5,7 @@ No Textual here: the practice app and the `stats` and `history` commands both us
 
 from __future__ import annotations
 
+from .agenda import NEW_PER_DAY, Agenda, agenda
 from .clock import Clock, system_clock
 from .database import SessionRecord, Store
 from .export import EXPORT_FORMATS, export_reviews
@@ -16,6 +17,8 @@ from .stats import Stats, TopicStats, compute_stats
 __all__ = [
     "DATA_DIR_ENV",
     "EXPORT_FORMATS",
+    "NEW_PER_DAY",
+    "Agenda",
     "Clock",
     "Rating",
     "Review",
@@ -23,6 +26,7 @@ __all__ = [
     "Stats",
     "Store",
     "TopicStats",
+    "agenda",
     "compute_stats",
     "data_dir",
     "export_reviews",

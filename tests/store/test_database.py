@@ -90,7 +90,7 @@ def test_a_corrupt_file_is_moved_aside_and_a_fresh_history_started(tmp_path):
     (tmp_path / DATABASE_NAME).write_bytes(damaged)
     with Store.open(tmp_path, clock=fixed(T0)) as store:
         assert store.recovered == tmp_path / f"{DATABASE_NAME}.corrupt-20260302T090000Z"
-        assert store.recovered.read_bytes() == damaged  # nothing deleted
+        assert store.recovered is not None and store.recovered.read_bytes() == damaged
         store.record(review())
         assert len(list(store.reviews())) == 1
 
