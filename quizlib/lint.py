@@ -42,6 +42,8 @@ GUIDELINES = {
     "overlapping-options": "Options must not overlap: one option must not contain another.",
     "few-distractors": "Every item needs at least two plausible distractors of the key's kind.",
     "grammar": "Keep options homogeneous in grammatical form; the key must not stand out.",
+    "capitals": "Keep options alike in form; a key that alone is capitalised (or alone is not) "
+    "stands out.",
     "pool-reliance": "Distractors must fit the category the stem names; other items' answers "
     "of the same kind may not.",
     "few-wrong-definitions": "Offer wrong meanings of the same term, plausible without the "
@@ -50,6 +52,7 @@ GUIDELINES = {
 }
 SEVERITY = {
     "grammar": Severity.WARNING,
+    "capitals": Severity.WARNING,
     "pool-reliance": Severity.WARNING,
     "few-wrong-definitions": Severity.WARNING,
     "enemies": Severity.INFO,
@@ -277,6 +280,14 @@ def _options(question: Question) -> Iterator[tuple[str, str]]:
                 "absolutes",
                 f"{question.form}: only the distractor {distractor!r} uses an absolute",
             )
+    if question.kind not in ORDERED_KINDS and all(
+        _capitalised(d) != _capitalised(key) for d in distractors
+    ):
+        yield (
+            "capitals",
+            f"{question.form}: the key {key!r} alone "
+            f"{'starts with a capital' if _capitalised(key) else 'starts in lower case'}",
+        )
     # Definitions are whole sentences; their openings say nothing about grammatical agreement.
     if question.kind not in ORDERED_KINDS and question.form is not Form.DEFINITION:
         shape = _shape(key)
@@ -298,6 +309,12 @@ def _content_words(text: str) -> set[str]:
 
 def _content_absolutes(text: str) -> bool:
     return bool(set(comparable(text).split()) & _ABSOLUTES)
+
+
+def _capitalised(text: str) -> bool:
+    """Does the option read as a name? "the Taliban" does, as "Taliban" does."""
+    words = _ARTICLE_START.sub("", text.strip()).split()
+    return bool(words) and words[0][:1].isupper()
 
 
 def _shape(text: str) -> tuple[bool, bool, bool]:

@@ -226,12 +226,34 @@ def test_enemy_pairs_are_notes_on_the_item_that_gives_the_other_away(make_bank):
     )
 
 
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [("the Kremlin Envoy", 1), ("the kremlin envoy", 0)],
+)
+def test_capitals_is_a_warning_when_the_key_alone_is_capitalised(make_bank, answer, expected):
+    # Distractors Sergey Lavrov, Moeed Yusuf, Kenneth Waltz are names: so is a name key.
+    fact = GOOD_FACT.replace(
+        LAVROV_YUSUF_WALTZ, "[the tsar's envoy, the president's man, a junior aide]"
+    )
+    fact = fact.replace("answer: Danila Ganich", f"answer: {answer}").replace(
+        "statement: Danila Ganich was", f"statement: {answer} was"
+    )
+    found = findings(make_bank, fact, guideline="capitals")
+    assert len(found) == expected
+    for finding in found:
+        assert finding.severity is Severity.WARNING
+        assert (
+            finding.message
+            == "multiple-choice: the key 'the Kremlin Envoy' alone starts with a capital"
+        )
+
+
 def test_every_guideline_has_a_planted_test():
     tested = {name.removeprefix("test_") for name in globals() if name.startswith("test_")}
     assert {"key_length", "few_distractors", "grammar_is_a_warning", "planted_finding"} <= tested
     planted_ones = {p.split()[0] for p in PLANTED}
     others = {"key-length", "few-distractors", "grammar", "pool-reliance"}
-    others |= {"few-wrong-definitions", "enemies"}
+    others |= {"few-wrong-definitions", "enemies", "capitals"}
     assert planted_ones | others == set(GUIDELINES)
 
 
