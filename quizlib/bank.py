@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .enemies import EnemyFinder
 from .model import BankFile, Concept, Fact, Topic
+from .passages import sentence_index, sentence_starts
 from .source import QuoteMatch, Source
 
 __all__ = ["Bank", "Item", "Location"]
@@ -64,6 +65,16 @@ class Bank:
     def enemies(self) -> EnemyFinder:
         """Which items give each other away; its index of every key is built on first use."""
         return EnemyFinder(tuple(self.items()))
+
+    @cached_property
+    def _sentence_starts(self) -> dict[int, list[int]]:
+        return {p.number: sentence_starts(p.text) for p in self.source.paragraphs}
+
+    def passage(self, item: Item) -> tuple[int, int]:
+        """The paragraph and sentence (from 0) the item is grounded in."""
+        match = self.citation(item)
+        number = match.paragraph.number
+        return number, sentence_index(self._sentence_starts[number], match.start)
 
     def citation(self, item: Item) -> QuoteMatch:
         """Where the item's quote stands in the source (validated to be exactly one place)."""

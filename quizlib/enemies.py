@@ -1,8 +1,9 @@
 """Enemy items: pairs of items where one question would give the other's answer away.
 
 Item A is an enemy of item B when A's answer, term or an alias appears, as whole words, in what
-B shows a test-taker: its prompt, statement, answer, term or definition. Authors may declare more
-with ``enemies:``. Enemies are symmetric and never asked together.
+B shows a test-taker: its prompt, statement, answer, term or definition; or when one names the
+other in ``enemies:`` or, for concepts, ``related:`` (related ideas explain each other). Enemies
+are symmetric and never asked together.
 
 All keys of a bank go into one Aho–Corasick automaton, built once. Scanning one item's texts with
 it tells which items that one gives away, so assembling a quiz scans only the items it considers;
@@ -72,7 +73,8 @@ class EnemyFinder:
             self._automaton.make_automaton()
         self._declared: dict[str, set[str]] = defaultdict(set)
         for item in items:
-            for other in item.enemies:
+            named = [*item.enemies, *(item.related if isinstance(item, Concept) else [])]
+            for other in named:
                 if other != item.id:
                     self._declared[item.id].add(other)
                     self._declared[other].add(item.id)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -92,34 +92,9 @@ def build_quiz(
         rng.shuffle(group)
     rng.shuffle(groups)
 
-    # Make each question once to learn how many options it can have (trying the item's forms in
-    # a seeded order), then again with its key at a position from a balanced schedule.
-    drafts: list[tuple[Item, Form, Question]] = []
-    chosen: set[str] = set()
-    given_away: set[str] = set()  # items that a chosen one gives away
-    # A true/false question is right half the time by chance: when other forms are allowed too,
-    # at most one question in five is true/false.
-    true_false_left = count // 5 if allowed - {Form.TRUE_FALSE} else count
-
-    def take(pick: _Pick) -> bool:
-        nonlocal true_false_left
-        item, forms_to_try = pick
-        gives_away = bank.enemies.gives_away(item)
-        if item.id in given_away or not chosen.isdisjoint(gives_away):
-            return False  # one of the two would give the other away
-        for form in forms_to_try:
-            if form is Form.TRUE_FALSE and not true_false_left:
-                continue
-            question = maker.make(item, form, options=options, position=0, seed=seed)
-            if question is not None:
-                drafts.append((item, form, question))
-                chosen.add(item.id)
-                given_away.update(gives_away)
-                true_false_left -= form is Form.TRUE_FALSE
-                return True
-        return False
-
-    _round_robin(groups, take, count)
+    assembler = _Assembler(bank, maker, allowed, count, options, seed)
+    assembler.take(groups)
+    drafts = assembler.drafts
     schedules = _schedules([len(q.options) for _, _, q in drafts], rng)
     questions = []
     for item, form, draft in drafts:
@@ -139,24 +114,92 @@ def build_quiz(
     )
 
 
-def _round_robin(groups: list[list[_Pick]], take: Callable[[_Pick], bool], count: int) -> None:
-    """Offer each topic's picks in turn, one taken per topic per round, until ``count`` are taken.
+class _Assembler:
+    """Takes questions topic by topic until ``count``, keeping enemies apart.
 
-    A pick that is refused (an enemy of one taken, say) does not cost its topic its turn, so the
-    topics stay balanced.
+    Each question is made once here to learn how many options it can have (trying the item's
+    forms in a seeded order); :func:`build_quiz` makes it again with its key at a position from
+    a balanced schedule.
     """
-    queues = [iter(group) for group in groups]
-    taken = 0
-    while queues and taken < count:
-        for queue in list(queues):
-            if taken == count:
+
+    def __init__(
+        self,
+        bank: Bank,
+        maker: QuestionMaker,
+        allowed: set[Form],
+        count: int,
+        options: int,
+        seed: int,
+    ) -> None:
+        self.bank, self.maker, self.count, self.options, self.seed = (
+            bank,
+            maker,
+            count,
+            options,
+            seed,
+        )
+        self.drafts: list[tuple[Item, Form, Question]] = []
+        self.chosen: set[str] = set()
+        self.given_away: set[str] = set()  # items that a chosen one gives away
+        self.passages: set[tuple[int, int]] = set()  # the sentences the chosen ones test
+        # A true/false question is right half the time by chance: when other forms are allowed
+        # too, at most one question in five is true/false.
+        self.true_false_left = count // 5 if allowed - {Form.TRUE_FALSE} else count
+
+    def take(self, groups: list[list[_Pick]]) -> None:
+        """One question per topic per round, so the topics stay balanced.
+
+        Within a topic's turn, an item from a sentence not yet tested comes before one from a
+        sentence already tested (two items on one sentence half answer each other), and an
+        enemy of a chosen item is never taken.
+        """
+        queues = [list(group) for group in groups]
+        while len(self.drafts) < self.count and any(queues):
+            progressed = False
+            for queue in queues:
+                if len(self.drafts) == self.count:
+                    return
+                progressed |= self._take_from(queue)
+            if not progressed:
                 return
-            for pick in queue:
-                if take(pick):
-                    taken += 1
-                    break
-            else:
-                queues.remove(queue)
+
+    def _take_from(self, queue: list[_Pick]) -> bool:
+        deferred: list[_Pick] = []  # from a sentence already tested: only if nothing else
+        index = 0
+        while index < len(queue):
+            item = queue[index][0]
+            if self._enemy(item):
+                del queue[index]  # for good: the chosen only grow
+            elif self.bank.passage(item) in self.passages:
+                deferred.append(queue[index])
+                index += 1
+            elif self._make(queue.pop(index)):
+                return True
+        for pick in deferred:
+            queue.remove(pick)
+            if self._make(pick):
+                return True
+        return False
+
+    def _enemy(self, item: Item) -> bool:
+        if item.id in self.given_away:
+            return True
+        return not self.chosen.isdisjoint(self.bank.enemies.gives_away(item))
+
+    def _make(self, pick: _Pick) -> bool:
+        item, forms_to_try = pick
+        for form in forms_to_try:
+            if form is Form.TRUE_FALSE and not self.true_false_left:
+                continue
+            question = self.maker.make(item, form, options=self.options, position=0, seed=self.seed)
+            if question is not None:
+                self.drafts.append((item, form, question))
+                self.chosen.add(item.id)
+                self.given_away |= self.bank.enemies.gives_away(item)
+                self.passages.add(self.bank.passage(item))
+                self.true_false_left -= form is Form.TRUE_FALSE
+                return True
+        return False
 
 
 def _schedules(sizes: list[int], rng: random.Random) -> dict[int, list[int]]:

@@ -103,18 +103,9 @@ def test_ids_are_locked(bank):
     assert sorted(current & retired) == [], "retired ids are never reused"
 
 
-_SENTENCE_END = re.compile(r"(?<=[.?!;])\s+(?=[A-Z“\"])")
-
-
 def test_no_sentence_of_the_article_carries_more_than_three_items(bank):
     # More would make the article's best-known lines a quiz of their own, and one question would
     # lean on the next.
-    carried: Counter[tuple[int, int]] = Counter()
-    for item in bank.items():
-        match = bank.citation(item)
-        text = match.paragraph.text
-        starts = [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
-        sentence = max(i for i, start in enumerate(starts) if start <= match.start)
-        carried[match.paragraph.number, sentence] += 1
+    carried = Counter(bank.passage(item) for item in bank.items())
     crowded = {place: n for place, n in carried.items() if n > 3}
     assert crowded == {}

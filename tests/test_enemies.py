@@ -22,7 +22,8 @@ def _brute_force(items):
             texts = [f" {comparable(t)} " for _, t in shown_texts(b)]
             if any(f" {comparable(k)} " in t for k in keys_of(a) if comparable(k) for t in texts):
                 pairs |= {(a.id, b.id), (b.id, a.id)}
-        pairs |= {(a.id, o) for o in a.enemies} | {(o, a.id) for o in a.enemies}
+        named = [*a.enemies, *getattr(a, "related", [])]
+        pairs |= {(a.id, o) for o in named} | {(o, a.id) for o in named}
     return pairs
 
 

@@ -223,3 +223,21 @@ def test_items_limit_the_quiz_and_unknown_ids_are_passed_over():
     quiz = build_quiz(BANK, 100, seed=2, items=[*ids, "retired-long-ago"])
     assert {q.item_id for q in quiz.questions} <= set(ids)
     assert len(quiz.questions) >= len(ids) // 2  # enemies aside, they are all asked
+
+
+@settings(max_examples=60, deadline=None)
+@given(seed=st.integers(0, 2**31 - 1), count=st.integers(2, 15))
+def test_small_quizzes_test_each_sentence_once(seed, count):
+    # Two items grounded in one sentence half answer each other; the article has 39 sentences,
+    # so a short quiz never needs two from one.
+    questions = build_quiz(BANK, count, seed=seed).questions
+    passages = [BANK.passage(BANK.item(q.item_id)) for q in questions]
+    assert len(set(passages)) == len(passages)
+
+
+def test_a_forty_question_quiz_is_forty_questions_with_few_shared_sentences():
+    for seed in range(10):
+        questions = build_quiz(BANK, 40, seed=seed).questions
+        assert len(questions) == 40
+        passages = [BANK.passage(BANK.item(q.item_id)) for q in questions]
+        assert len(passages) - len(set(passages)) <= 8
