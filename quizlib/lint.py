@@ -42,6 +42,8 @@ GUIDELINES = {
     "overlapping-options": "Options must not overlap: one option must not contain another.",
     "few-distractors": "Every item needs at least two plausible distractors of the key's kind.",
     "grammar": "Keep options homogeneous in grammatical form; the key must not stand out.",
+    "convergence": "Vary wrong options along different lines; a key that shares the most with "
+    "every other option is the test-wise guess.",
     "capitals": "Keep options alike in form; a key that alone is capitalised (or alone is not) "
     "stands out.",
     "pool-reliance": "Distractors must fit the category the stem names; other items' answers "
@@ -53,12 +55,15 @@ GUIDELINES = {
 SEVERITY = {
     "grammar": Severity.WARNING,
     "capitals": Severity.WARNING,
+    "convergence": Severity.WARNING,
     "pool-reliance": Severity.WARNING,
     "few-wrong-definitions": Severity.WARNING,
     "enemies": Severity.INFO,
 }
 # A four-option question needs three distractors; fewer curated ones are topped up from the pool.
 _CURATED_ENOUGH = 3
+# Sharing two more words with the other options than any distractor does singles the key out.
+_CONVERGENCE_MARGIN = 2
 _STEMMER = snowballstemmer.stemmer("english")
 
 _ABSOLUTES = {
@@ -280,6 +285,7 @@ def _options(question: Question) -> Iterator[tuple[str, str]]:
                 "absolutes",
                 f"{question.form}: only the distractor {distractor!r} uses an absolute",
             )
+    yield from _convergence(question)
     if question.kind not in ORDERED_KINDS and all(
         _capitalised(d) != _capitalised(key) for d in distractors
     ):
@@ -309,6 +315,24 @@ def _content_words(text: str) -> set[str]:
 
 def _content_absolutes(text: str) -> bool:
     return bool(set(comparable(text).split()) & _ABSOLUTES)
+
+
+def _convergence(question: Question) -> Iterator[tuple[str, str]]:
+    """Wrong options made by changing one part of the key each leave the key as their centre:
+    it shares the most words with all the others, and a test-wise guess picks it."""
+    words = [_content_words(option) for option in question.options]
+    shared = [
+        sum(len(mine & theirs) for j, theirs in enumerate(words) if j != i)
+        for i, mine in enumerate(words)
+    ]
+    assert question.key is not None
+    key_shares = shared.pop(question.key)
+    if shared and key_shares >= max(shared) + _CONVERGENCE_MARGIN:
+        yield (
+            "convergence",
+            f"{question.form}: the key shares {key_shares} words with the other options, no "
+            f"distractor more than {max(shared)}: vary the distractors along different lines",
+        )
 
 
 def _capitalised(text: str) -> bool:

@@ -211,6 +211,38 @@ def test_few_wrong_definitions_is_a_warning(make_bank, wrong, expected):
     assert all(f.severity is Severity.WARNING and f.item_id == "developing-states" for f in found)
 
 
+@pytest.mark.parametrize(
+    ("wrong", "expected"),
+    [
+        # Each wrong meaning changes one part of the key: the key is the centre of them all.
+        (
+            "[Nations whose armies are still growing steadily., "
+            "Nations whose economies are still shrinking steadily., "
+            "Nations whose economies are still growing slowly.]",
+            1,
+        ),
+        # Wrong meanings that differ from the key and each other along several lines.
+        (
+            "[Countries that owe debts to Russia., States under Western sanctions., "
+            "Nations that left the Soviet bloc.]",
+            0,
+        ),
+    ],
+)
+def test_convergence_is_a_warning(make_bank, wrong, expected):
+    concept = CONCEPT.replace(
+        "Countries whose economies are still being built up.",
+        "Nations whose economies are still growing steadily.",
+    )
+    concept += f"    wrong_definitions: {wrong}\n"
+    bank = load_bank(make_bank("facts:\n" + GOOD_FACT + COMPANY + concept))
+    found = [f for f in lint_bank(bank) if f.guideline == "convergence"]
+    assert len(found) == expected
+    for finding in found:
+        assert finding.severity is Severity.WARNING
+        assert finding.message.startswith("definition: the key shares")
+
+
 def test_enemy_pairs_are_notes_on_the_item_that_gives_the_other_away(make_bank):
     telling = GOOD_FACT.replace(
         "statement: Danila Ganich was the Russian ambassador who spoke at the webinar.",
@@ -253,7 +285,7 @@ def test_every_guideline_has_a_planted_test():
     assert {"key_length", "few_distractors", "grammar_is_a_warning", "planted_finding"} <= tested
     planted_ones = {p.split()[0] for p in PLANTED}
     others = {"key-length", "few-distractors", "grammar", "pool-reliance"}
-    others |= {"few-wrong-definitions", "enemies", "capitals"}
+    others |= {"few-wrong-definitions", "enemies", "capitals", "convergence"}
     assert planted_ones | others == set(GUIDELINES)
 
 
