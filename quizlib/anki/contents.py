@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-__all__ = ["MEMBER", "DeckContents", "read_deck", "read_member"]
+__all__ = ["MEMBER", "DeckContents", "read_database", "read_deck", "read_member"]
 
 MEMBER = "collection.anki2"
 
@@ -27,7 +27,13 @@ class DeckContents:
     cards: frozenset[tuple[str, int, str, int]]  # (note GUID, template ord, deck name, due)
     note_types: dict[str, str]  # name -> its fields, templates and CSS, as canonical JSON
     decks: dict[str, str]  # name -> description
-    timestamp: int = field(compare=False)  # the newest note modification time, in seconds
+    # When each note and note type last changed, in seconds; the newest is the deck's timestamp.
+    note_times: dict[str, int] = field(compare=False)
+    note_type_times: dict[str, int] = field(compare=False)
+
+    @property
+    def timestamp(self) -> int:
+        return max(self.note_times.values(), default=0)
 
 
 def read_deck(path: Path) -> DeckContents:
@@ -40,32 +46,38 @@ def read_member(member: bytes) -> DeckContents:
     db = sqlite3.connect(":memory:")
     try:
         db.deserialize(member)
-        models_json, decks_json = db.execute("SELECT models, decks FROM col").fetchone()
-        models: dict[str, dict[str, Any]] = json.loads(models_json)
-        decks: dict[str, dict[str, Any]] = json.loads(decks_json)
-        model_names = {int(mid): model["name"] for mid, model in models.items()}
-        deck_names = {int(did): deck["name"] for did, deck in decks.items()}
-        notes: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {}
-        guids: dict[int, str] = {}
-        newest = 0
-        for nid, guid, mid, mod, tags, flds in db.execute(
-            "SELECT id, guid, mid, mod, tags, flds FROM notes"
-        ):
-            guids[nid] = guid
-            notes[guid] = (model_names[mid], tuple(flds.split("\x1f")), tuple(tags.split()))
-            newest = max(newest, mod)
-        cards = frozenset(
-            (guids[nid], ord_, deck_names[did], due)
-            for nid, ord_, did, due in db.execute("SELECT nid, ord, did, due FROM cards")
-        )
+        return read_database(db)
     finally:
         db.close()
+
+
+def read_database(db: sqlite3.Connection) -> DeckContents:
+    """The contents of an open legacy (schema 11) collection, as genanki writes it."""
+    models_json, decks_json = db.execute("SELECT models, decks FROM col").fetchone()
+    models: dict[str, dict[str, Any]] = json.loads(models_json)
+    decks: dict[str, dict[str, Any]] = json.loads(decks_json)
+    model_names = {int(mid): model["name"] for mid, model in models.items()}
+    deck_names = {int(did): deck["name"] for did, deck in decks.items()}
+    notes: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {}
+    note_times: dict[str, int] = {}
+    guids: dict[int, str] = {}
+    for nid, guid, mid, mod, tags, flds in db.execute(
+        "SELECT id, guid, mid, mod, tags, flds FROM notes"
+    ):
+        guids[nid] = guid
+        notes[guid] = (model_names[mid], tuple(flds.split("\x1f")), tuple(tags.split()))
+        note_times[guid] = mod
+    cards = frozenset(
+        (guids[nid], ord_, deck_names[did], due)
+        for nid, ord_, did, due in db.execute("SELECT nid, ord, did, due FROM cards")
+    )
     return DeckContents(
         notes=notes,
         cards=cards,
         note_types={model["name"]: _canonical(model) for model in models.values()},
         decks={deck["name"]: deck.get("desc", "") for deck in decks.values()},
-        timestamp=newest,
+        note_times=note_times,
+        note_type_times={model["name"]: model["mod"] for model in models.values()},
     )
 
 

@@ -7,21 +7,23 @@ package timestamp, so a build makes no temporary files and the same content and 
 the same bytes.
 
 The timestamp. Anki applies an incoming note only when its modification time is newer than the
-one it has, so every build whose content changed needs a larger timestamp than the build before
-it, while a rebuild of unchanged content should keep the old one (nothing to update, and the
-committed deck stays byte-for-byte what it was). With ``timestamp=None``:
+one it has, so every note whose content changed needs a later time than the build before gave
+it, while an unchanged note should keep its time (so an import reports only the changed notes as
+updated). When the output file exists, notes and note types whose content it already holds keep
+their times from it; the rest get the build's timestamp. With ``timestamp=None`` that is:
 
-* if the output file exists and holds the same content (notes, cards, note types, decks; see
-  :mod:`.contents`), its timestamp is kept;
-* otherwise the timestamp is the newest modification time of the bank's files (an edit makes it
-  grow, and two builds of one checkout agree), but at least one second past the existing
-  file's, so a release always supersedes the one before it even if file times went backwards.
+* the existing file's timestamp, if it holds the same content (notes, cards, note types, decks;
+  see :mod:`.contents`): the rebuild is then byte-for-byte the same file;
+* otherwise the newest modification time of the bank's files (an edit makes it grow, and two
+  builds of one checkout agree), but at least one second past the existing file's, so a release
+  always supersedes the one before it even if file times went backwards.
 """
 
 from __future__ import annotations
 
 import io
 import itertools
+import json
 import sqlite3
 import time
 import zipfile
@@ -35,11 +37,11 @@ import genanki
 from ..atomic import write_bytes_atomic
 from ..bank import Bank
 from .cards import ALL_FACT_CARDS, FactCard
-from .contents import MEMBER, read_deck, read_member
+from .contents import MEMBER, DeckContents, read_database, read_deck, read_member
 from .ids import stable_id
 from .notes import DeckNote, as_html, deck_name, deck_notes
 
-__all__ = ["DeckReport", "build_deck", "deck_path", "write_package"]
+__all__ = ["DeckReport", "build_deck", "deck_path"]
 
 _ZIP_EPOCH = 315532800  # 1980-01-01, the earliest date a zip entry can carry
 
@@ -75,9 +77,8 @@ def build_deck(
     notes = deck_notes(bank, cards=cards, cloze=cloze)
     path = deck_path(bank, out_dir, cloze=cloze)
     package = _package(bank, notes, cloze=cloze)
-    if timestamp is None:
-        timestamp = _timestamp(bank, path, package)
-    write_package(package, path, timestamp)
+    member, timestamp = _member(bank, package, _previous(path), timestamp)
+    write_bytes_atomic(path, _zip(member, timestamp))
     card_count = sum(len(note.cards) for deck in package.decks for note in deck.notes)
     return DeckReport(
         path=path,
@@ -86,11 +87,6 @@ def build_deck(
         decks=sum(bool(deck.notes) for deck in package.decks),
         timestamp=timestamp,
     )
-
-
-def write_package(package: genanki.Package, path: Path, timestamp: int) -> None:
-    """Write the package as an ``.apkg``, atomically, with no temporary files elsewhere."""
-    write_bytes_atomic(path, _zip(_collection(package, timestamp), timestamp))
 
 
 def _package(bank: Bank, notes: list[DeckNote], *, cloze: bool) -> genanki.Package:
@@ -114,14 +110,45 @@ def _package(bank: Bank, notes: list[DeckNote], *, cloze: bool) -> genanki.Packa
     return genanki.Package([deck for name, deck in decks.items() if deck.notes or name == root])
 
 
-def _collection(package: genanki.Package, timestamp: int) -> bytes:
+def _collection(
+    package: genanki.Package, timestamp: int, previous: DeckContents | None = None
+) -> bytes:
     db = sqlite3.connect(":memory:")
     try:
         package.write_to_db(db.cursor(), timestamp, itertools.count(timestamp * 1000))
+        if previous is not None:
+            _keep_unchanged_times(db, previous)
         db.commit()
         return db.serialize()
     finally:
         db.close()
+
+
+def _keep_unchanged_times(db: sqlite3.Connection, previous: DeckContents) -> None:
+    # Only rows whose time differs are touched: a rebuild of an unchanged deck then runs the
+    # same statements as the build before it and gives the same bytes.
+    current = read_database(db)
+    db.executemany(
+        "UPDATE notes SET mod = ? WHERE guid = ?",
+        [
+            (previous.note_times[guid], guid)
+            for guid, note in current.notes.items()
+            if previous.notes.get(guid) == note
+            and previous.note_times[guid] != current.note_times[guid]
+        ],
+    )
+    kept = {
+        name: previous.note_type_times[name]
+        for name, model in current.note_types.items()
+        if previous.note_types.get(name) == model
+        and previous.note_type_times[name] != current.note_type_times[name]
+    }
+    if kept:
+        (models_json,) = db.execute("SELECT models FROM col").fetchone()
+        models = json.loads(models_json)
+        for model in models.values():
+            model["mod"] = kept.get(model["name"], model["mod"])
+        db.execute("UPDATE col SET models = ?", (json.dumps(models),))
 
 
 def _zip(member: bytes, timestamp: int) -> bytes:
@@ -134,17 +161,27 @@ def _zip(member: bytes, timestamp: int) -> bytes:
     return buffer.getvalue()
 
 
-def _timestamp(bank: Bank, path: Path, package: genanki.Package) -> int:
-    candidate = _newest_mtime(bank.root)
+def _previous(path: Path) -> DeckContents | None:
     if not path.is_file():
-        return candidate
+        return None
     try:
-        previous = read_deck(path)
+        return read_deck(path)
     except (zipfile.BadZipFile, KeyError, sqlite3.Error, ValueError):
-        return candidate  # not a deck we can read: nothing to keep or to supersede
-    if read_member(_collection(package, previous.timestamp)) == previous:
-        return previous.timestamp
-    return max(candidate, previous.timestamp + 1)
+        return None  # not a deck we can read: nothing to keep or to supersede
+
+
+def _member(
+    bank: Bank, package: genanki.Package, previous: DeckContents | None, timestamp: int | None
+) -> tuple[bytes, int]:
+    """The ``collection.anki2`` bytes and the timestamp they were built with."""
+    if timestamp is None and previous is not None:
+        member = _collection(package, previous.timestamp, previous)
+        if read_member(member) == previous:
+            return member, previous.timestamp
+        timestamp = max(_newest_mtime(bank.root), previous.timestamp + 1)
+    elif timestamp is None:
+        timestamp = _newest_mtime(bank.root)
+    return _collection(package, timestamp, previous), timestamp
 
 
 def _newest_mtime(root: Path) -> int:
