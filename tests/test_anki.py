@@ -19,7 +19,7 @@ from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPack
 from anki.notes import NoteId
 
 from quizlib import Bank, Fact, load_bank
-from quizlib.anki import FactCard, build_deck
+from quizlib.anki import FactCard, build_deck, models
 from quizlib.anki.contents import read_deck
 from quizlib.anki.ids import note_guid, stable_id
 from quizlib.anki.models import CLOZE, CONCEPT, FACT
@@ -293,6 +293,18 @@ def test_an_edited_answer_updates_the_note_and_keeps_its_history(bank, col, tmp_
     )
     assert col.db.scalar("select count() from revlog where cid = ?", card.id) == 1
     assert col.note_count() == len(bank.facts) + len(bank.concepts)
+
+
+def test_a_style_change_updates_the_note_type_and_no_note(bank, col, tmp_path, monkeypatch):
+    import_apkg(col, build_deck(bank, tmp_path, timestamp=T1).path)
+    monkeypatch.setattr(models, "CARD_CSS", models.CARD_CSS + "\n.answer { font-size: 2em; }")
+    report = build_deck(bank, tmp_path)
+    assert report.timestamp > T1
+    log = import_apkg(col, report.path)
+    assert counts(log) == {**dict.fromkeys(LOG_KINDS, 0), "duplicate": col.note_count()}
+    col.models._clear_cache()
+    model = col.models.by_name(FACT.name)
+    assert model is not None and model["css"].endswith(".answer { font-size: 2em; }")
 
 
 def test_reimporting_an_unchanged_build_adds_nothing(bank, col, tmp_path):

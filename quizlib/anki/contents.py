@@ -33,7 +33,7 @@ class DeckContents:
 
     @property
     def timestamp(self) -> int:
-        return max(self.note_times.values(), default=0)
+        return max([*self.note_times.values(), *self.note_type_times.values()], default=0)
 
 
 def read_deck(path: Path) -> DeckContents:
