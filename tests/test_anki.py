@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import json
 import os
 import shutil
@@ -20,10 +21,11 @@ from anki.notes import NoteId
 
 from quizlib import Bank, Fact, load_bank
 from quizlib.anki import FactCard, build_deck, models
+from quizlib.anki.collection import Layout, write_collection
 from quizlib.anki.contents import read_deck
 from quizlib.anki.ids import note_guid, stable_id
 from quizlib.anki.models import CLOZE, CONCEPT, FACT
-from quizlib.anki.notes import deck_name
+from quizlib.anki.notes import deck_name, deck_notes
 from quizlib.anki.package import deck_path
 from tests.conftest import GOOD_FACT
 
@@ -376,6 +378,42 @@ def test_package_layout_and_fixed_deck_ids(bank, tmp_path):
     decks = {d["name"]: d["id"] for d in json.loads(decks_json).values() if d["id"] != 1}
     assert deck_name(bank) in decks
     assert decks == {name: stable_id(f"deck:{name}") for name in decks}
+
+
+def genanki_rows(layout: Layout, timestamp: int) -> dict[str, list[tuple[object, ...]]]:
+    """The rows genanki's own writer makes for the same decks and notes."""
+    decks = {
+        deck.deck_id: genanki.Deck(deck.deck_id, deck.name, deck.description)
+        for deck in layout.decks
+    }
+    for placed in layout.placed:
+        note = placed.note
+        decks[placed.deck_id].add_note(
+            genanki.Note(
+                placed.model, list(note.fields), tags=list(note.tags), guid=note.guid, due=note.due
+            )
+        )
+    db = sqlite3.connect(":memory:")
+    genanki.Package(list(decks.values())).write_to_db(
+        db.cursor(), timestamp, itertools.count(timestamp * 1000)
+    )
+    return {
+        table: db.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall()
+        for table in ("notes", "cards")
+    }
+
+
+@pytest.mark.parametrize("cloze", [False, True], ids=["main", "cloze"])
+def test_bulk_writer_writes_the_rows_genanki_writes(bank, cloze):
+    layout = Layout.of(bank, deck_notes(bank, cloze=cloze), cloze=cloze)
+    db = sqlite3.connect(":memory:")
+    db.deserialize(write_collection(layout, T1))
+    ours = {
+        table: db.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall()
+        for table in ("notes", "cards")
+    }
+    assert ours == genanki_rows(layout, T1)
+    assert len(ours["cards"]) == layout.cards
 
 
 def test_guids_match_genanki_and_ignore_content():

@@ -14,7 +14,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-__all__ = ["MEMBER", "DeckContents", "read_database", "read_deck", "read_member"]
+__all__ = [
+    "MEMBER",
+    "DeckContents",
+    "note_type_signature",
+    "read_database",
+    "read_deck",
+    "read_member",
+]
 
 MEMBER = "collection.anki2"
 
@@ -74,14 +81,15 @@ def read_database(db: sqlite3.Connection) -> DeckContents:
     return DeckContents(
         notes=notes,
         cards=cards,
-        note_types={model["name"]: _canonical(model) for model in models.values()},
+        note_types={model["name"]: note_type_signature(model) for model in models.values()},
         decks={deck["name"]: deck.get("desc", "") for deck in decks.values()},
         note_times=note_times,
         note_type_times={model["name"]: model["mod"] for model in models.values()},
     )
 
 
-def _canonical(model: dict[str, Any]) -> str:
+def note_type_signature(model: dict[str, Any]) -> str:
+    """What Anki shows of a note type: its fields, templates and CSS, as canonical JSON."""
     kept = {
         "type": model["type"],
         "css": model["css"],

@@ -60,6 +60,14 @@ class _Notes:
         self.bank = bank
         self.cards = frozenset(cards)
         self.questions = QuestionMaker(bank)
+        # Shared by every note of the bank, so escaped once.
+        self.source_title = as_html(bank.source.meta.title)
+        self.topic_titles = {topic.id: as_html(topic.title) for topic in bank.topics}
+        self.decks = {
+            (topic.id, cloze): deck_name(bank, topic.id, cloze=cloze)
+            for topic in bank.topics
+            for cloze in (False, True)
+        }
 
     def main(self) -> Iterator[DeckNote]:
         for due, item in enumerate(self.bank.items()):
@@ -93,14 +101,13 @@ class _Notes:
 
     def _note(self, item: Item, note_type: NoteType, due: int, own: dict[str, str]) -> DeckNote:
         citation = self.bank.citation(item)
-        topic = next(t.title for t in self.bank.topics if t.id == item.topic)
         values = {
             **own,
             "explanation": as_html(item.explanation),
             "quote": as_html(citation.text),
             "paragraph": str(citation.paragraph.number),
-            "source": as_html(self.bank.source.meta.title),
-            "topic": as_html(topic),
+            "source": self.source_title,
+            "topic": self.topic_titles[item.topic],
             "note": as_html(item.note or ""),
             "id": item.id,
         }
@@ -113,7 +120,7 @@ class _Notes:
                 f"quizlib::difficulty::{item.difficulty}",
                 f"quizlib::kind::{item.kind}",
             ),
-            deck=deck_name(self.bank, item.topic, cloze=note_type is CLOZE),
+            deck=self.decks[item.topic, note_type is CLOZE],
             due=due,
         )
 
