@@ -230,6 +230,18 @@ def test_cards_option_leaves_the_other_cards_out(bank, col, tmp_path):
     assert col.find_cards("card:Recall") and not col.find_cards('"card:Multiple choice"')
 
 
+def test_a_fact_without_a_choice_question_is_recalled_rather_than_lost(make_bank, col, tmp_path):
+    lone = GOOD_FACT.replace(
+        "    distractors: [Sergey Lavrov, Moeed Yusuf, Kenneth Waltz]\n", "    pool: false\n"
+    )
+    report = build_deck(
+        load_bank(make_bank(f"facts:\n{lone}")), tmp_path, cards={FactCard.CHOICE}, timestamp=T1
+    )
+    assert report.cards == 1
+    import_apkg(col, report.path)
+    assert set(rendered(col, "ambassador-name", FACT.name)) == {"Recall"}
+
+
 def test_cloze_deck_has_a_note_per_fact_with_the_source_on_the_back(bank, col, tmp_path):
     report = build_deck(bank, tmp_path, cloze=True, timestamp=T1)
     assert report.path.name == f"{bank.id}-cloze.apkg"

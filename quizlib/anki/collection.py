@@ -21,9 +21,10 @@ import genanki
 from ..bank import Bank
 from .contents import DeckContents, note_type_signature
 from .ids import stable_id
+from .models import NoteType
 from .notes import DeckNote, as_html, deck_name
 
-__all__ = ["Layout", "write_collection"]
+__all__ = ["Layout", "genanki_model", "write_collection"]
 
 _NOTE_TAIL = (0, 0, "")  # csum (Anki recomputes it), flags, data
 _CARD_TAIL = (
@@ -59,7 +60,7 @@ class Layout:
     @classmethod
     def of(cls, bank: Bank, notes: Sequence[DeckNote], *, cloze: bool) -> Layout:
         types = {note.note_type.key: note.note_type for note in notes}
-        models = {key: note_type.model() for key, note_type in types.items()}
+        models = {key: genanki_model(note_type) for key, note_type in types.items()}
         root = deck_name(bank, cloze=cloze)
         names = [root, *(deck_name(bank, topic.id, cloze=cloze) for topic in bank.topics)]
         decks = {name: genanki.Deck(stable_id(f"deck:{name}"), name) for name in names}
@@ -129,6 +130,20 @@ def write_collection(layout: Layout, timestamp: int, previous: DeckContents | No
         return db.serialize()
     finally:
         db.close()
+
+
+def genanki_model(note_type: NoteType) -> genanki.Model:
+    """A fresh genanki model of a note type (genanki fills defaults into the dicts it is given,
+    so models are not shared between builds)."""
+    return genanki.Model(
+        note_type.model_id,
+        note_type.name,
+        fields=note_type.field_dicts(),
+        templates=note_type.template_dicts(),
+        css=note_type.css,
+        model_type=genanki.Model.CLOZE if note_type.cloze else genanki.Model.FRONT_BACK,
+        sort_field_index=0,
+    )
 
 
 def _card_ords(model: genanki.Model, note: DeckNote) -> tuple[int, ...]:

@@ -1,5 +1,7 @@
 """The three note types a deck uses: Fact, Concept and Cloze, with their fields and card templates.
 
+Plain data: :mod:`.collection` turns a note type into a genanki model.
+
 Anki matches fields and templates by their ``id`` (2.1.67 and later), so each carries one derived
 from a key that never changes: a field may then be renamed and notes still update in place. Field
 lists are append-only; a removed or reordered field makes Anki fork the note type on import.
@@ -10,8 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
-
-import genanki
 
 from .cards import FactCard
 from .ids import stable_id
@@ -40,28 +40,26 @@ class NoteType:
     def model_id(self) -> int:
         return stable_id(f"model:{self.name}")
 
-    def model(self) -> genanki.Model:
-        """A fresh genanki model (genanki fills defaults into the dicts it is given)."""
-        return genanki.Model(
-            self.model_id,
-            self.name,
-            fields=[
-                {"name": name, "id": stable_id(f"field:{self.key}:{key}")}
-                for key, name in self.fields
-            ],
-            templates=[
-                {
-                    "name": t.name,
-                    "id": stable_id(f"template:{self.key}:{t.key}"),
-                    "qfmt": _template(f"{t.file}.front.html"),
-                    "afmt": _template(f"{t.file}.back.html"),
-                }
-                for t in self.templates
-            ],
-            css=CARD_CSS,
-            model_type=genanki.Model.CLOZE if self.cloze else genanki.Model.FRONT_BACK,
-            sort_field_index=0,
-        )
+    def field_dicts(self) -> list[dict[str, object]]:
+        """The fields as a notetype lists them (genanki passes extra keys, like ``id``, on)."""
+        return [
+            {"name": name, "id": stable_id(f"field:{self.key}:{key}")} for key, name in self.fields
+        ]
+
+    def template_dicts(self) -> list[dict[str, object]]:
+        return [
+            {
+                "name": t.name,
+                "id": stable_id(f"template:{self.key}:{t.key}"),
+                "qfmt": _template(f"{t.file}.front.html"),
+                "afmt": _template(f"{t.file}.back.html"),
+            }
+            for t in self.templates
+        ]
+
+    @property
+    def css(self) -> str:
+        return CARD_CSS
 
 
 # Every type ends with the fields its cards' backs share (see templates/details.html).

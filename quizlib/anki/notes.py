@@ -88,11 +88,17 @@ class _Notes:
         choice = None
         if FactCard.CHOICE in self.cards:
             choice = self.questions.make(fact, Form.MULTIPLE_CHOICE, seed=CHOICE_SEED)
+        # Where the generator cannot make the multiple-choice question (too few distractors) and
+        # it was the only card asked for, the fact is recalled instead: a note without cards
+        # would be invisible to the learner.
+        recall = FactCard.RECALL in self.cards or (
+            choice is None and FactCard.TYPED not in self.cards
+        )
         return {
             "question": as_html(fact.prompt),
             "answer": as_html(fact.answer),
             "options": _options(choice) if choice is not None else "",
-            "recall": _FLAG if FactCard.RECALL in self.cards else "",
+            "recall": _FLAG if recall else "",
             "typed": _FLAG if FactCard.TYPED in self.cards else "",
         }
 
