@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .anki.cards import ALL_FACT_CARDS, FactCard
 from .atomic import write_text_atomic
 from .coverage import coverage
 from .errors import ContentError, QuizlibError
@@ -85,6 +86,26 @@ def _lint(args: argparse.Namespace) -> int:
         summary += f", {_plural(notes, 'note')} (enemy pairs, kept apart in quizzes)"
     print(summary)
     return EXIT_INVALID if errors else EXIT_OK
+
+
+def _deck(args: argparse.Namespace) -> int:
+    # genanki loads only for this command, so the other commands start as fast as before.
+    from .anki import build_deck
+
+    bank = load_bank(args.bank)
+    print(build_deck(bank, args.out, cards=args.cards, cloze=args.cloze).format())
+    return EXIT_OK
+
+
+def _fact_cards(text: str) -> frozenset[FactCard]:
+    names = [name.strip() for name in text.split(",") if name.strip()]
+    known = ", ".join(FactCard)
+    if not names:
+        raise argparse.ArgumentTypeError(f"name at least one card: {known}")
+    unknown = [name for name in names if name not in {c.value for c in FactCard}]
+    if unknown:
+        raise argparse.ArgumentTypeError(f"unknown card {unknown[0]!r} (choose from {known})")
+    return frozenset(FactCard(name) for name in names)
 
 
 def _new(args: argparse.Namespace) -> int:
@@ -249,6 +270,31 @@ def build_parser() -> argparse.ArgumentParser:
         help="items (default) or bank files, or quiz JSON output",
     )
     schema.add_argument("-o", "--output", type=Path, help="write to this file instead of stdout")
+    deck = command(
+        "deck",
+        _deck,
+        "Build an Anki deck (.apkg) of a bank; importing a newer build updates its notes in place.",
+    )
+    bank_argument(deck)
+    deck.add_argument(
+        "--out",
+        type=Path,
+        default=Path("decks"),
+        metavar="DIR",
+        help="the folder to write <bank id>.apkg to (default: ./decks)",
+    )
+    deck.add_argument(
+        "--cards",
+        type=_fact_cards,
+        default=ALL_FACT_CARDS,
+        metavar="CARDS",
+        help="the cards of each fact, comma-separated: recall, choice, typed (default: all three)",
+    )
+    deck.add_argument(
+        "--cloze",
+        action="store_true",
+        help="build the cloze deck, <bank id>-cloze.apkg, instead: one cloze note per fact",
+    )
     new = command("new", _new, "Start a bank for another article.")
     new.add_argument(
         "source",

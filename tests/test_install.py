@@ -42,6 +42,7 @@ def test_wheel_contains_the_content(wheel):
     assert "quizlib/content/schema/items.schema.json" in names
     assert any(n.startswith("quizlib/content/items/") and n.endswith(".yaml") for n in names)
     assert "quizlib/py.typed" in names
+    assert "quizlib/anki/templates/card.css" in names  # the note types read it at build time
     assert not any(n.startswith(("tests/", "decks/")) for n in names)
 
 
