@@ -11,7 +11,14 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["comparable", "fold", "fold_with_offsets", "phrase_spans"]
+__all__ = [
+    "comparable",
+    "fold",
+    "fold_with_offsets",
+    "is_word_end",
+    "is_word_start",
+    "phrase_spans",
+]
 
 _STYLES = str.maketrans(
     {
@@ -39,26 +46,57 @@ _STYLES = str.maketrans(
 )
 
 
+# Printable ASCII words joined by single spaces fold one character to one character, with
+# str.lower (casefold and NFKC change no ASCII letter); only what lies between such runs needs the
+# per-character path. Articles are mostly ASCII, so folding a long source stays fast.
+_PLAIN = re.compile(r"[!-~]+(?: [!-~]+)*")
+_PLAIN_STYLES = str.maketrans({"`": "'"})
+
+
 def fold_with_offsets(text: str) -> tuple[str, list[int]]:
     """Fold ``text`` (see :func:`fold`) and return, for each folded character, its source offset."""
-    out: list[str] = []
+    parts: list[str] = []
     offsets: list[int] = []
-    for i, ch in enumerate(text):
-        for c in unicodedata.normalize("NFKC", ch).translate(_STYLES).casefold():
+    # Whether the folded text so far ends in a space (or is empty): a space is only kept
+    # between non-space characters.
+    after_space = True
+    done = 0
+    for run in _PLAIN.finditer(text):
+        start, end = run.span()
+        if start > done:
+            after_space = _fold_slowly(text, done, start, parts, offsets, after_space)
+        parts.append(run.group().lower().translate(_PLAIN_STYLES))
+        offsets.extend(range(start, end))
+        after_space = False
+        done = end
+    if done < len(text):
+        _fold_slowly(text, done, len(text), parts, offsets, after_space)
+    folded = "".join(parts)
+    if folded.endswith(" "):
+        folded = folded[:-1]
+        offsets.pop()
+    return folded, offsets
+
+
+def _fold_slowly(
+    text: str, start: int, end: int, parts: list[str], offsets: list[int], after_space: bool
+) -> bool:
+    for i in range(start, end):
+        for c in unicodedata.normalize("NFKC", text[i]).translate(_STYLES).casefold():
             if c.isspace():
-                if not out or out[-1] == " ":
+                if after_space:
                     continue
                 c = " "
-            out.append(c)
+            parts.append(c)
             offsets.append(i)
-    if out and out[-1] == " ":
-        out.pop()
-        offsets.pop()
-    return "".join(out), offsets
+            after_space = c == " "
+    return after_space
 
 
 def fold(text: str) -> str:
     """Casefold, unify quote, apostrophe and dash styles, and collapse whitespace runs."""
+    if _PLAIN.fullmatch(text):
+        return text.lower().translate(_PLAIN_STYLES)
     return fold_with_offsets(text)[0]
 
 
@@ -79,17 +117,38 @@ def comparable(text: str) -> str:
 def phrase_spans(folded: tuple[str, list[int]], phrase: str) -> list[tuple[int, int]]:
     """Spans, in the original text, of ``phrase`` in an already folded text, as whole words.
 
-    Anchoring at word boundaries keeps ``the`` from matching inside ``rather``.
+    Anchoring at word boundaries keeps ``the`` from matching inside ``rather``. Occurrences do
+    not overlap: after a match the search goes on from its end, as :func:`re.finditer` would.
     """
-    pattern = _phrase_pattern(phrase)
-    if pattern is None:
+    needle = fold(phrase)
+    if not needle:
         return []
     hay, offsets = folded
-    return [(offsets[m.start()], offsets[m.end() - 1] + 1) for m in pattern.finditer(hay)]
+    spans = []
+    start = hay.find(needle)
+    while start >= 0:
+        end = start + len(needle)
+        if is_word_start(hay, start) and is_word_end(hay, end):
+            spans.append((offsets[start], offsets[end - 1] + 1))
+            start = hay.find(needle, end)
+        else:
+            start = hay.find(needle, start + 1)
+    return spans
 
 
-@lru_cache(maxsize=4096)
-def _phrase_pattern(phrase: str) -> re.Pattern[str] | None:
-    # Cached because one quote is searched for in every paragraph of its source.
-    needle = fold(phrase)
-    return re.compile(rf"(?<!\w){re.escape(needle)}(?!\w)") if needle else None
+def _is_word(char: str) -> bool:
+    # What the regular expression class \w means for str patterns.
+    return char.isalnum() or char == "_"
+
+
+def is_word_start(text: str, start: int) -> bool:
+    """Whether ``text[start:]`` starts a whole word: no word character just before it.
+
+    The same test as the regular expression ``(?<!\\w)``.
+    """
+    return start == 0 or not _is_word(text[start - 1])
+
+
+def is_word_end(text: str, end: int) -> bool:
+    """Whether ``text[:end]`` ends a whole word, as ``(?!\\w)`` tests."""
+    return end == len(text) or not _is_word(text[end])
