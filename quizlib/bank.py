@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .model import BankFile, Concept, Fact, Topic
@@ -35,6 +36,8 @@ class Bank:
     facts: tuple[Fact, ...]
     concepts: tuple[Concept, ...]
     locations: dict[str, Location] = field(default_factory=dict, compare=False)
+    # Each item's place in the source, found when the bank was loaded (by item id).
+    citations: dict[str, QuoteMatch] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def id(self) -> str:
@@ -52,12 +55,17 @@ class Bank:
         yield from self.facts
         yield from self.concepts
 
+    @cached_property
+    def _by_id(self) -> dict[str, Item]:
+        return {item.id: item for item in self.items()}
+
     def item(self, item_id: str) -> Item:
-        for item in self.items():
-            if item.id == item_id:
-                return item
-        raise KeyError(item_id)
+        return self._by_id[item_id]
 
     def citation(self, item: Item) -> QuoteMatch:
         """Where the item's quote stands in the source (validated to be exactly one place)."""
-        return self.source.find(item.source.quote)[0]
+        match = self.citations.get(item.id)
+        if match is None:
+            # A bank built by hand rather than loaded has no citations yet.
+            match = self.source.find(item.source.quote)[0]
+        return match

@@ -13,9 +13,10 @@ from pydantic import BaseModel, ValidationError
 
 from .bank import Bank, Location
 from .errors import ContentError, Problem
+from .grounding import ground, quote_problem
 from .model import BankFile, Concept, Fact, ValidationContext
 from .resources import bundled_bank_dir
-from .source import Source, read_source
+from .source import QuoteMatch, Source, read_source
 from .yamlfile import YamlDocument, parse_yaml
 
 __all__ = ["BANK_FILE", "item_files", "load_bank"]
@@ -51,6 +52,10 @@ class _Loader:
         # Every id's place, valid item or not, so each repeat of an id is reported.
         self.locations: dict[str, Location] = {}
         self.related: list[tuple[YamlDocument, tuple[str | int, ...], str]] = []
+        # Quotes are grounded all together once every file is read (one pass over the source),
+        # not one by one inside validation: (document, place, quote, id of the valid item).
+        self.quotes: list[tuple[YamlDocument, tuple[str | int, ...], str, str | None]] = []
+        self.citations: dict[str, QuoteMatch] = {}
 
     def load(self) -> Bank:
         if not self.root.is_dir():
@@ -71,16 +76,22 @@ class _Loader:
             )
         info = self._validate_bank_file(bank_path)
         source = self._read_source(info) if info else None
-        context = ValidationContext(
-            source=source, topics=frozenset(t.id for t in info.topics) if info else None
-        )
+        context = ValidationContext(topics=frozenset(t.id for t in info.topics) if info else None)
         for path in item_files(self.root):
             self._load_item_file(path, context)
         self._check_related()
+        if source is not None:
+            self._ground(source)
         if self.problems or info is None or source is None:
             raise ContentError(self.problems)
         return Bank(
-            self.root, info, source, tuple(self.facts), tuple(self.concepts), self.locations
+            self.root,
+            info,
+            source,
+            tuple(self.facts),
+            tuple(self.concepts),
+            self.locations,
+            self.citations,
         )
 
     def _document(self, path: Path) -> YamlDocument | None:
@@ -172,6 +183,10 @@ class _Loader:
             else:
                 self.locations[item_id] = Location(document.path, line)
         item = self._validate(document, model, entry, loc, context)
+        quote = _raw_quote(entry)
+        if quote:
+            valid_id = item.id if isinstance(item, Fact | Concept) else None
+            self.quotes.append((document, (*loc, "source", "quote"), quote, valid_id))
         if isinstance(item, Fact):
             self.facts.append(item)
         elif isinstance(item, Concept):
@@ -188,3 +203,19 @@ class _Loader:
             self.problems.append(
                 document.problem(loc, f"unknown related concept {related!r}: {kind}")
             )
+
+    def _ground(self, source: Source) -> None:
+        found = ground(source, [quote for _, _, quote, _ in self.quotes])
+        for (document, loc, quote, item_id), matches in zip(self.quotes, found, strict=True):
+            problem = quote_problem(source, quote, matches)
+            if problem is not None:
+                self.problems.append(document.problem(loc, problem))
+            elif item_id is not None:
+                self.citations[item_id] = matches[0]
+
+
+def _raw_quote(entry: Any) -> str | None:
+    """An item's quote as validation sees it (stripped), even when the item itself is invalid."""
+    source = entry.get("source") if isinstance(entry, dict) else None
+    quote = source.get("quote") if isinstance(source, dict) else None
+    return quote.strip() if isinstance(quote, str) else None
