@@ -20,37 +20,40 @@ __all__ = [
     "phrase_spans",
 ]
 
-_STYLES = str.maketrans(
-    {
-        "\u2018": "'",  # left single quotation mark
-        "\u2019": "'",  # right single quotation mark / apostrophe
-        "\u201a": "'",
-        "\u201b": "'",
-        "`": "'",
-        "\u00b4": "'",
-        "\u2032": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u201f": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2012": "-",
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2015": "-",
-        "\u2212": "-",
-    }
+_STYLE_MAP = {
+    "\u2018": "'",  # left single quotation mark
+    "\u2019": "'",  # right single quotation mark / apostrophe
+    "\u201a": "'",
+    "\u201b": "'",
+    "`": "'",
+    "\u00b4": "'",
+    "\u2032": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u201f": '"',
+    "\u00ab": '"',
+    "\u00bb": '"',
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2012": "-",
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u2015": "-",
+    "\u2212": "-",
+}
+_STYLES = str.maketrans(_STYLE_MAP)
+_STYLES_KEYS = "".join(_STYLE_MAP)
+
+
+# Characters that fold to exactly one other character, whatever surrounds them: printable ASCII
+# and the quote and dash styles that NFKC leaves alone. Runs of them joined by single spaces fold
+# one to one with str.translate and str.lower (casefold changes no ASCII letter differently), so
+# only what lies between such runs takes the per-character path; articles are mostly such runs.
+_ONE_TO_ONE = "".join(
+    ch for ch in _STYLES_KEYS if unicodedata.normalize("NFKC", ch) == ch and ch.isprintable()
 )
-
-
-# Printable ASCII words joined by single spaces fold one character to one character, with
-# str.lower (casefold and NFKC change no ASCII letter); only what lies between such runs needs the
-# per-character path. Articles are mostly ASCII, so folding a long source stays fast.
-_PLAIN = re.compile(r"[!-~]+(?: [!-~]+)*")
-_PLAIN_STYLES = str.maketrans({"`": "'"})
+_PLAIN = re.compile(rf"[!-~{re.escape(_ONE_TO_ONE)}]+(?: [!-~{re.escape(_ONE_TO_ONE)}]+)*")
 
 
 def fold_with_offsets(text: str) -> tuple[str, list[int]]:
@@ -65,7 +68,7 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
         start, end = run.span()
         if start > done:
             after_space = _fold_slowly(text, done, start, parts, offsets, after_space)
-        parts.append(run.group().lower().translate(_PLAIN_STYLES))
+        parts.append(run.group().translate(_STYLES).lower())
         offsets.extend(range(start, end))
         after_space = False
         done = end
@@ -82,7 +85,7 @@ def _fold_slowly(
     text: str, start: int, end: int, parts: list[str], offsets: list[int], after_space: bool
 ) -> bool:
     for i in range(start, end):
-        for c in unicodedata.normalize("NFKC", text[i]).translate(_STYLES).casefold():
+        for c in _fold_character(text[i]):
             if c.isspace():
                 if after_space:
                     continue
@@ -93,10 +96,15 @@ def _fold_slowly(
     return after_space
 
 
+@lru_cache(maxsize=4096)
+def _fold_character(ch: str) -> str:
+    return unicodedata.normalize("NFKC", ch).translate(_STYLES).casefold()
+
+
 def fold(text: str) -> str:
     """Casefold, unify quote, apostrophe and dash styles, and collapse whitespace runs."""
     if _PLAIN.fullmatch(text):
-        return text.lower().translate(_PLAIN_STYLES)
+        return text.translate(_STYLES).lower()
     return fold_with_offsets(text)[0]
 
 
