@@ -53,18 +53,17 @@ def _plain_type(annotation: Any) -> Any:
     return annotation
 
 
-def load_plain(root: Path) -> int:
-    """Read and validate a bank's files as plain models; return the number of items."""
+def load_plain(root: Path) -> list[BaseModel]:
+    """Read and validate a bank's files as plain models; return the items, as a bank keeps them."""
     bank = plain(BankFile).model_validate(_read(root / BANK_FILE))
     (root / str(getattr(bank, "source"))).read_text(encoding="utf-8")  # noqa: B009
     plain_fact, plain_concept = plain(Fact), plain(Concept)
-    count = 0
+    items: list[BaseModel] = []
     for path in item_files(root):
         data = _read(path)
-        facts = [plain_fact.model_validate(entry) for entry in data.get("facts", [])]
-        concepts = [plain_concept.model_validate(entry) for entry in data.get("concepts", [])]
-        count += len(facts) + len(concepts)
-    return count
+        items += [plain_fact.model_validate(entry) for entry in data.get("facts", [])]
+        items += [plain_concept.model_validate(entry) for entry in data.get("concepts", [])]
+    return items
 
 
 def _read(path: Path) -> Any:
