@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .enemies import EnemyFinder
 from .model import BankFile, Concept, Fact, Topic
-from .passages import sentence_index, sentence_starts
+from .sentences import sentence_index, sentence_starts
 from .source import QuoteMatch, Source
 
 __all__ = ["Bank", "Item", "Location"]
@@ -38,6 +38,8 @@ class Bank:
     facts: tuple[Fact, ...]
     concepts: tuple[Concept, ...]
     locations: dict[str, Location] = field(default_factory=dict, compare=False)
+    # Each item's place in the source, found when the bank was loaded (by item id).
+    citations: dict[str, QuoteMatch] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def id(self) -> str:
@@ -55,11 +57,12 @@ class Bank:
         yield from self.facts
         yield from self.concepts
 
+    @cached_property
+    def _by_id(self) -> dict[str, Item]:
+        return {item.id: item for item in self.items()}
+
     def item(self, item_id: str) -> Item:
-        for item in self.items():
-            if item.id == item_id:
-                return item
-        raise KeyError(item_id)
+        return self._by_id[item_id]
 
     @cached_property
     def enemies(self) -> EnemyFinder:
@@ -78,4 +81,8 @@ class Bank:
 
     def citation(self, item: Item) -> QuoteMatch:
         """Where the item's quote stands in the source (validated to be exactly one place)."""
-        return self.source.find(item.source.quote)[0]
+        match = self.citations.get(item.id)
+        if match is None:
+            # A bank built by hand rather than loaded has no citations yet.
+            match = self.source.find(item.source.quote)[0]
+        return match

@@ -6,6 +6,8 @@ item files (``*.yaml`` anywhere else in the directory) with ``facts:`` and ``con
 
 from __future__ import annotations
 
+import gc
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -13,11 +15,12 @@ from pydantic import BaseModel, ValidationError
 
 from .bank import Bank, Location
 from .errors import ContentError, Problem
+from .grounding import ground, quote_problem
 from .model import BankFile, Concept, Fact, ValidationContext
 from .resources import bundled_bank_dir
-from .source import Source, read_source
+from .source import QuoteMatch, Source, read_source
 from .textfile import read_utf8
-from .yamlfile import YamlDocument, parse_yaml
+from .yamlfile import YamlDocument, dotted, parse_yaml
 
 __all__ = ["BANK_FILE", "item_files", "load_bank"]
 
@@ -31,7 +34,16 @@ def load_bank(path: str | Path | None = None) -> Bank:
     Raises :class:`~quizlib.errors.ContentError` listing every problem found in every file.
     """
     root = Path(path) if path is not None else bundled_bank_dir()
-    return _Loader(root).load()
+    # Loading makes hundreds of thousands of objects that all survive it, and next to no
+    # cyclic garbage; the collector would walk them again and again (a third of the time for a
+    # 10,000-item bank), so it waits until the bank is built.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _Loader(root).load()
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def item_files(root: Path) -> list[Path]:
@@ -51,8 +63,14 @@ class _Loader:
         self.concepts: list[Concept] = []
         # Every id's place, valid item or not, so each repeat of an id is reported.
         self.locations: dict[str, Location] = {}
-        # (document, place, id, whether it must be a concept) for every id an item refers to
-        self.references: list[tuple[YamlDocument, tuple[str | int, ...], str, bool]] = []
+        # Checked once every file is read, so each keeps its place, not its document: holding
+        # every file's node tree alive makes a large bank slow (the garbage collector walks it).
+        # (place, id, whether it must be a concept) for every id an item refers to
+        self.references: list[tuple[_Place, str, bool]] = []
+        # Quotes are grounded all together (one pass over the source), not one by one inside
+        # validation: (place, quote, id of the item if it is valid).
+        self.quotes: list[tuple[_Place, str, str | None]] = []
+        self.citations: dict[str, QuoteMatch] = {}
 
     def load(self) -> Bank:
         if not self.root.is_dir():
@@ -74,16 +92,22 @@ class _Loader:
         declared = self._validate_bank_file(bank_path)
         info = declared[0] if declared else None
         source = self._read_source(*declared) if declared else None
-        context = ValidationContext(
-            source=source, topics=frozenset(t.id for t in info.topics) if info else None
-        )
+        context = ValidationContext(topics=frozenset(t.id for t in info.topics) if info else None)
         for path in item_files(self.root):
             self._load_item_file(path, context)
         self._check_references()
+        if source is not None:
+            self._ground(source)
         if self.problems or info is None or source is None:
             raise ContentError(self.problems)
         return Bank(
-            self.root, info, source, tuple(self.facts), tuple(self.concepts), self.locations
+            self.root,
+            info,
+            source,
+            tuple(self.facts),
+            tuple(self.concepts),
+            self.locations,
+            self.citations,
         )
 
     def _document(self, path: Path) -> YamlDocument | None:
@@ -109,19 +133,20 @@ class _Loader:
             self.problems.extend(document.validation_problems(exc, prefix))
             return None
 
-    def _validate_bank_file(self, path: Path) -> tuple[BankFile, YamlDocument] | None:
+    def _validate_bank_file(self, path: Path) -> tuple[BankFile, _Place] | None:
+        """The declaration, and where it names its source (to point at if that is missing)."""
         document = self._document(path)
         if document is None:
             return None
         info: BankFile | None = self._validate(document, BankFile, document.data, ())
-        return None if info is None else (info, document)
+        return None if info is None else (info, _Place.of(document, ("source",)))
 
-    def _read_source(self, info: BankFile, document: YamlDocument) -> Source | None:
+    def _read_source(self, info: BankFile, named_at: _Place) -> Source | None:
         path = self.root / info.source
         if not path.is_file():
             # The author fixes bank.yaml (or adds the file), so point at the line naming it.
             what = "a directory, not a file" if path.is_dir() else "no such file"
-            self.problems.append(document.problem(("source",), f"{what}: {path}"))
+            self.problems.append(named_at.problem(f"{what}: {path}"))
             return None
         try:
             return read_source(path)
@@ -178,6 +203,10 @@ class _Loader:
             else:
                 self.locations[item_id] = Location(document.path, line)
         item = self._validate(document, model, entry, loc, context)
+        quote = _raw_quote(entry)
+        if quote:
+            valid_id = item.id if isinstance(item, Fact | Concept) else None
+            self.quotes.append((_Place.of(document, (*loc, "source", "quote")), quote, valid_id))
         if item is None:
             return
         if isinstance(item, Fact):
@@ -185,13 +214,14 @@ class _Loader:
         else:
             self.concepts.append(item)
             for index, related in enumerate(item.related):
-                self.references.append((document, (*loc, "related", index), related, True))
+                place = _Place.of(document, (*loc, "related", index))
+                self.references.append((place, related, True))
         for index, enemy in enumerate(item.enemies):
-            self.references.append((document, (*loc, "enemies", index), enemy, False))
+            self.references.append((_Place.of(document, (*loc, "enemies", index)), enemy, False))
 
     def _check_references(self) -> None:
         concept_ids = {c.id for c in self.concepts}
-        for document, loc, target, concept_only in self.references:
+        for place, target, concept_only in self.references:
             if concept_only and target not in concept_ids:
                 kind = "it names a fact" if target in self.locations else "no item has this id"
                 message = f"unknown related concept {target!r}: {kind}"
@@ -199,4 +229,37 @@ class _Loader:
                 message = f"unknown item {target!r}: no item has this id"
             else:
                 continue
-            self.problems.append(document.problem(loc, message))
+            self.problems.append(place.problem(message))
+
+    def _ground(self, source: Source) -> None:
+        found = ground(source, [quote for _, quote, _ in self.quotes])
+        for (place, quote, item_id), matches in zip(self.quotes, found, strict=True):
+            problem = quote_problem(source, quote, matches)
+            if problem is not None:
+                self.problems.append(place.problem(problem))
+            elif item_id is not None:
+                self.citations[item_id] = matches[0]
+
+
+def _raw_quote(entry: Any) -> str | None:
+    """An item's quote as validation sees it (stripped), even when the item itself is invalid."""
+    source = entry.get("source") if isinstance(entry, dict) else None
+    quote = source.get("quote") if isinstance(source, dict) else None
+    return quote.strip() if isinstance(quote, str) else None
+
+
+@dataclass(frozen=True)
+class _Place:
+    """Where a value stands in a file, for a problem found after the file is let go."""
+
+    path: Path
+    line: int
+    column: int
+    field: str
+
+    @classmethod
+    def of(cls, document: YamlDocument, loc: tuple[str | int, ...]) -> _Place:
+        return cls(document.path, *document.position(loc), dotted(loc))
+
+    def problem(self, message: str) -> Problem:
+        return Problem(self.path, self.line, self.column, self.field, message)

@@ -22,6 +22,7 @@ from pydantic import (
     field_validator,
 )
 
+from .grounding import quote_problem
 from .source import Source
 from .text import fold, fold_with_offsets, phrase_spans
 
@@ -114,21 +115,10 @@ class SourceRef(_Content):
         source = _context(info).source
         if source is None:
             return quote
-        matches = source.find(quote)
-        if len(matches) == 1:
-            return quote
-        if matches:
-            numbers = sorted({m.paragraph.number for m in matches})
-            where = ", ".join(f"¶{n}" for n in numbers)
-            raise ValueError(
-                f"quote occurs {len(matches)} times in the source ({where}); "
-                "quote more words so it points at one place"
-            )
-        hint = source.closest(quote)
-        message = "quote not found in the source"
-        if hint is not None:
-            message += f"; closest passage (paragraph {hint.paragraph.number}): {hint.text!r}"
-        raise ValueError(message)
+        problem = quote_problem(source, quote, source.find(quote))
+        if problem is not None:
+            raise ValueError(problem)
+        return quote
 
 
 class _Item(_Content):

@@ -16,7 +16,9 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import ContentError, Problem
-from .text import fold, fold_with_offsets, phrase_spans
+from .grounding import Grounder
+from .passage import Paragraph, QuoteMatch
+from .text import fold
 from .textfile import read_utf8
 from .yamlfile import parse_yaml
 
@@ -42,32 +44,6 @@ class SourceMeta(BaseModel):
 
 
 @dataclass(frozen=True)
-class Paragraph:
-    """One numbered paragraph of the source; ``line`` is where it starts in the file (1-based)."""
-
-    number: int
-    text: str
-    line: int
-
-    @cached_property
-    def folded(self) -> tuple[str, list[int]]:
-        return fold_with_offsets(self.text)
-
-
-@dataclass(frozen=True)
-class QuoteMatch:
-    """Where a quote was found: a paragraph and the span of the quote in its text."""
-
-    paragraph: Paragraph
-    start: int
-    end: int
-
-    @property
-    def text(self) -> str:
-        return self.paragraph.text[self.start : self.end]
-
-
-@dataclass(frozen=True)
 class Source:
     """A parsed source article."""
 
@@ -83,22 +59,21 @@ class Source:
     def paragraph(self, number: int) -> Paragraph:
         return self.paragraphs[number - 1]
 
+    @cached_property
+    def grounder(self) -> Grounder:
+        """The folded text of every paragraph, for finding quotes (see :mod:`quizlib.grounding`)."""
+        return Grounder(self.paragraphs)
+
     def find(self, quote: str) -> list[QuoteMatch]:
         """Every place ``quote`` occurs, ignoring case, whitespace runs and quote/dash styles.
 
         Matches are anchored at word boundaries, so ``the`` does not match inside ``rather``, and
-        never span two paragraphs.
+        never span two paragraphs. To find many quotes, :func:`quizlib.grounding.ground` reads the
+        source once for all of them.
         """
         if quote not in self._cache:
-            self._cache[quote] = list(self._find(quote))
+            self._cache[quote] = self.grounder.find(quote)
         return self._cache[quote]
-
-    def _find(self, quote: str) -> list[QuoteMatch]:
-        return [
-            QuoteMatch(paragraph, start, end)
-            for paragraph in self.paragraphs
-            for start, end in phrase_spans(paragraph.folded, quote)
-        ]
 
     def closest(self, quote: str) -> QuoteMatch | None:
         """The passage most like ``quote``, for a "did you mean" hint (never a pass)."""
@@ -107,8 +82,8 @@ class Source:
         best: tuple[float, QuoteMatch] | None = None
         matcher = difflib.SequenceMatcher(autojunk=False)
         matcher.set_seq2(needle)
-        for paragraph in self.paragraphs:
-            hay, offsets = paragraph.folded
+        for index, paragraph in enumerate(self.paragraphs):
+            hay, offsets = self.grounder.folded(index)
             starts = [0, *(m.end() for m in re.finditer(" ", hay))]
             for i, start in enumerate(starts):
                 stop_index = i + width

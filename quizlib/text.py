@@ -11,54 +11,100 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["comparable", "fold", "fold_with_offsets", "phrase_spans"]
+__all__ = [
+    "comparable",
+    "fold",
+    "fold_with_offsets",
+    "is_word_end",
+    "is_word_start",
+    "phrase_spans",
+]
 
-_STYLES = str.maketrans(
-    {
-        "\u2018": "'",  # left single quotation mark
-        "\u2019": "'",  # right single quotation mark / apostrophe
-        "\u201a": "'",
-        "\u201b": "'",
-        "`": "'",
-        "\u00b4": "'",
-        "\u2032": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u201f": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2012": "-",
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2015": "-",
-        "\u2212": "-",
-    }
+_STYLE_MAP = {
+    "\u2018": "'",  # left single quotation mark
+    "\u2019": "'",  # right single quotation mark / apostrophe
+    "\u201a": "'",
+    "\u201b": "'",
+    "`": "'",
+    "\u00b4": "'",
+    "\u2032": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u201f": '"',
+    "\u00ab": '"',
+    "\u00bb": '"',
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2012": "-",
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u2015": "-",
+    "\u2212": "-",
+}
+_STYLES = str.maketrans(_STYLE_MAP)
+_STYLES_KEYS = "".join(_STYLE_MAP)
+
+
+# Characters that fold to exactly one other character, whatever surrounds them: printable ASCII
+# and the quote and dash styles that NFKC leaves alone. Runs of them joined by single spaces fold
+# one to one with str.translate and str.lower (casefold changes no ASCII letter differently), so
+# only what lies between such runs takes the per-character path; articles are mostly such runs.
+_ONE_TO_ONE = "".join(
+    ch for ch in _STYLES_KEYS if unicodedata.normalize("NFKC", ch) == ch and ch.isprintable()
 )
+_PLAIN = re.compile(rf"[!-~{re.escape(_ONE_TO_ONE)}]+(?: [!-~{re.escape(_ONE_TO_ONE)}]+)*")
 
 
 def fold_with_offsets(text: str) -> tuple[str, list[int]]:
     """Fold ``text`` (see :func:`fold`) and return, for each folded character, its source offset."""
-    out: list[str] = []
+    parts: list[str] = []
     offsets: list[int] = []
-    for i, ch in enumerate(text):
-        for c in unicodedata.normalize("NFKC", ch).translate(_STYLES).casefold():
+    # Whether the folded text so far ends in a space (or is empty): a space is only kept
+    # between non-space characters.
+    after_space = True
+    done = 0
+    for run in _PLAIN.finditer(text):
+        start, end = run.span()
+        if start > done:
+            after_space = _fold_slowly(text, done, start, parts, offsets, after_space)
+        parts.append(run.group().translate(_STYLES).lower())
+        offsets.extend(range(start, end))
+        after_space = False
+        done = end
+    if done < len(text):
+        _fold_slowly(text, done, len(text), parts, offsets, after_space)
+    folded = "".join(parts)
+    if folded.endswith(" "):
+        folded = folded[:-1]
+        offsets.pop()
+    return folded, offsets
+
+
+def _fold_slowly(
+    text: str, start: int, end: int, parts: list[str], offsets: list[int], after_space: bool
+) -> bool:
+    for i in range(start, end):
+        for c in _fold_character(text[i]):
             if c.isspace():
-                if not out or out[-1] == " ":
+                if after_space:
                     continue
                 c = " "
-            out.append(c)
+            parts.append(c)
             offsets.append(i)
-    if out and out[-1] == " ":
-        out.pop()
-        offsets.pop()
-    return "".join(out), offsets
+            after_space = c == " "
+    return after_space
+
+
+@lru_cache(maxsize=4096)
+def _fold_character(ch: str) -> str:
+    return unicodedata.normalize("NFKC", ch).translate(_STYLES).casefold()
 
 
 def fold(text: str) -> str:
     """Casefold, unify quote, apostrophe and dash styles, and collapse whitespace runs."""
+    if _PLAIN.fullmatch(text):
+        return text.translate(_STYLES).lower()
     return fold_with_offsets(text)[0]
 
 
@@ -81,17 +127,38 @@ def comparable(text: str) -> str:
 def phrase_spans(folded: tuple[str, list[int]], phrase: str) -> list[tuple[int, int]]:
     """Spans, in the original text, of ``phrase`` in an already folded text, as whole words.
 
-    Anchoring at word boundaries keeps ``the`` from matching inside ``rather``.
+    Anchoring at word boundaries keeps ``the`` from matching inside ``rather``. Occurrences do
+    not overlap: after a match the search goes on from its end, as :func:`re.finditer` would.
     """
-    pattern = _phrase_pattern(phrase)
-    if pattern is None:
+    needle = fold(phrase)
+    if not needle:
         return []
     hay, offsets = folded
-    return [(offsets[m.start()], offsets[m.end() - 1] + 1) for m in pattern.finditer(hay)]
+    spans = []
+    start = hay.find(needle)
+    while start >= 0:
+        end = start + len(needle)
+        if is_word_start(hay, start) and is_word_end(hay, end):
+            spans.append((offsets[start], offsets[end - 1] + 1))
+            start = hay.find(needle, end)
+        else:
+            start = hay.find(needle, start + 1)
+    return spans
 
 
-@lru_cache(maxsize=4096)
-def _phrase_pattern(phrase: str) -> re.Pattern[str] | None:
-    # Cached because one quote is searched for in every paragraph of its source.
-    needle = fold(phrase)
-    return re.compile(rf"(?<!\w){re.escape(needle)}(?!\w)") if needle else None
+def _is_word(char: str) -> bool:
+    # What the regular expression class \w means for str patterns.
+    return char.isalnum() or char == "_"
+
+
+def is_word_start(text: str, start: int) -> bool:
+    """Whether ``text[start:]`` starts a whole word: no word character just before it.
+
+    The same test as the regular expression ``(?<!\\w)``.
+    """
+    return start == 0 or not _is_word(text[start - 1])
+
+
+def is_word_end(text: str, end: int) -> bool:
+    """Whether ``text[:end]`` ends a whole word, as ``(?!\\w)`` tests."""
+    return end == len(text) or not _is_word(text[end])

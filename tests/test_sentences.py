@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quizlib.passages import sentence_index, sentence_starts
+from quizlib.sentences import sentence_index, sentence_starts
 
 
 def _sentences(text):

@@ -1,0 +1,116 @@
+"""The rows of the benchmark table: what quizlib does and the baseline it is compared with.
+
+Each row is measured by ``python -m bench.rows ROW SIDE BANK_DIR REPEAT`` in a process of its
+own, which prints the median seconds and the process's peak memory as JSON; setting up (loading
+the bank for a quiz) is not timed, but it does count towards the peak.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench.baseline import lint_plain, load_plain, quiz_plain
+from quizlib import build_quiz, load_bank
+from quizlib.lint import lint_bank
+
+__all__ = ["ROWS", "Row", "measure", "peak_kib"]
+
+Action = Callable[[], object]
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the table: quizlib's action and its baseline, each set up from a bank dir."""
+
+    name: str
+    quizlib: Callable[[Path], Action]
+    baseline: Callable[[Path], Action]
+    baseline_is: str
+
+
+def _load(root: Path) -> Action:
+    return lambda: load_bank(root)
+
+
+def _load_plain(root: Path) -> Action:
+    return lambda: load_plain(root)
+
+
+def _quiz(count: int) -> Callable[[Path], Action]:
+    def setup(root: Path) -> Action:
+        bank = load_bank(root)
+        return lambda: build_quiz(bank, count, seed=1)
+
+    return setup
+
+
+def _quiz_plain(count: int) -> Callable[[Path], Action]:
+    def setup(root: Path) -> Action:
+        bank = load_bank(root)
+        return lambda: quiz_plain(bank, count, seed=1)
+
+    return setup
+
+
+def _lint(root: Path) -> Action:
+    bank = load_bank(root)
+    return lambda: lint_bank(bank)
+
+
+def _lint_plain(root: Path) -> Action:
+    bank = load_bank(root)
+    return lambda: lint_plain(bank)
+
+
+ROWS = {
+    row.name: row
+    for row in (
+        Row("load", _load, _load_plain, "yaml CLoader + plain pydantic models"),
+        Row("quiz 40", _quiz(40), _quiz_plain(40), "random.sample, 40 question dicts"),
+        Row("quiz 1000", _quiz(1000), _quiz_plain(1000), "random.sample, 1000 question dicts"),
+        Row("lint", _lint, _lint_plain, "fold every stem and key once"),
+    )
+}
+
+
+def measure(action: Action, repeat: int) -> float:
+    """The median of ``repeat`` timings of ``action``, in seconds."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main(argv: list[str]) -> None:
+    name, side, root, repeat = argv
+    row = ROWS[name]
+    action = (row.quizlib if side == "quizlib" else row.baseline)(Path(root))
+    seconds = measure(action, int(repeat))
+    print(json.dumps({"seconds": seconds, "peak_mb": peak_kib() / 1024}))
+
+
+def peak_kib() -> int:
+    """This process's peak resident memory, in KiB.
+
+    Linux's VmHWM starts afresh at exec; ru_maxrss does not (it keeps the high-water mark of the
+    process that forked this one), so it is only the fallback where /proc is missing.
+    """
+    try:
+        status = Path("/proc/self/status").read_text(encoding="ascii")
+    except OSError:
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux, bytes on macOS
+    (line,) = (line for line in status.splitlines() if line.startswith("VmHWM:"))
+    return int(line.split()[1])
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
