@@ -8,6 +8,7 @@ positions. The models are derived from quizlib's, so they follow when its fields
 from __future__ import annotations
 
 import functools
+import gc
 import operator
 import random
 import types
@@ -54,7 +55,21 @@ def _plain_type(annotation: Any) -> Any:
 
 
 def load_plain(root: Path) -> list[BaseModel]:
-    """Read and validate a bank's files as plain models; return the items, as a bank keeps them."""
+    """Read and validate a bank's files as plain models; return the items, as a bank keeps them.
+
+    The cyclic garbage collector waits, as it does in ``load_bank``: any loader can do that, so
+    the comparison is of the work, not of a switch only one side flips.
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _load_plain(root)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _load_plain(root: Path) -> list[BaseModel]:
     bank = plain(BankFile).model_validate(_read(root / BANK_FILE))
     (root / str(getattr(bank, "source"))).read_text(encoding="utf-8")  # noqa: B009
     plain_fact, plain_concept = plain(Fact), plain(Concept)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from .enemies import EnemyFinder
+from .enemies import EnemyFinder, declared_enemies
 from .model import BankFile, Concept, Fact, Topic
 from .sentences import sentence_index, sentence_starts
 from .source import QuoteMatch, Source
@@ -65,19 +65,27 @@ class Bank:
         return self._by_id[item_id]
 
     @cached_property
+    def declared_enemies(self) -> dict[str, set[str]]:
+        """Enemies the authors named (``enemies:``, ``related:``), both ways round."""
+        return declared_enemies(self.items())
+
+    @cached_property
     def enemies(self) -> EnemyFinder:
         """Which items give each other away; its index of every key is built on first use."""
         return EnemyFinder(tuple(self.items()))
 
     @cached_property
     def _sentence_starts(self) -> dict[int, list[int]]:
-        return {p.number: sentence_starts(p.text) for p in self.source.paragraphs}
+        return {}  # filled per paragraph as items are placed: a quiz touches few paragraphs
 
     def passage(self, item: Item) -> tuple[int, int]:
         """The paragraph and sentence (from 0) the item is grounded in."""
         match = self.citation(item)
         number = match.paragraph.number
-        return number, sentence_index(self._sentence_starts[number], match.start)
+        starts = self._sentence_starts.get(number)
+        if starts is None:
+            starts = self._sentence_starts[number] = sentence_starts(match.paragraph.text)
+        return number, sentence_index(starts, match.start)
 
     def citation(self, item: Item) -> QuoteMatch:
         """Where the item's quote stands in the source (validated to be exactly one place)."""

@@ -17,6 +17,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from .bank import Bank, Item
 from .model import Concept, Fact, Kind
@@ -38,6 +39,8 @@ _LENGTH_SLACK = 6
 # Other values of the article count as plausible when this close to the key.
 _YEAR_WINDOW = 40
 _NUMBER_FACTOR = 10
+_NEAR = 2  # paragraphs either side of a fact's own whose years and numbers it may borrow
+_ARTICLE_VALUES_MAX = 8
 
 
 def overlaps(a: str, b: str) -> bool:
@@ -61,31 +64,23 @@ class Ordered:
     key: int
 
 
-@dataclass(frozen=True)
-class _Entry:
-    item_id: str
-    text: str
+_Entry = tuple[str, str]  # (item id, key): tuples, as a bank may hold a hundred thousand
 
 
 class DistractorPool:
     """Candidates drawn from a whole bank, indexed by kind, category and sort of text."""
 
     def __init__(self, bank: Bank) -> None:
+        self.bank = bank
+        self._answers: dict[Kind, list[int]] = {}
         # (kind, category or None for any, whether a concept's term) -> entries
         self._index: dict[tuple[Kind, str | None, bool], list[_Entry]] = defaultdict(list)
-        for item in bank.items():
-            is_term = isinstance(item, Concept)
-            entry = _Entry(item.id, _key(item))
-            self._index[item.kind, None, is_term].append(entry)
-            if item.category is not None:
-                self._index[item.kind, item.category, is_term].append(entry)
-        text = "\n".join(p.text for p in bank.source.paragraphs)
-        # The article's own years and numbers: a reader must know which goes with which event.
-        years = {int(y) for y in _YEAR_IN_TEXT.findall(text)}
-        numbers = {int(n.replace(",", "")) for n in _NUMBER_IN_TEXT.findall(text)} - years
-        numbers |= {v for f in bank.facts if f.kind is Kind.NUMBER if (v := _number(f.answer))}
-        years |= {v for f in bank.facts if f.kind is Kind.YEAR if (v := _number(f.answer))}
-        self._article_values = {Kind.YEAR: sorted(years), Kind.NUMBER: sorted(numbers)}
+        for facts_or_concepts, is_term in ((bank.facts, False), (bank.concepts, True)):
+            for item in facts_or_concepts:
+                entry = (item.id, item.answer if isinstance(item, Fact) else item.term)
+                self._index[item.kind, None, is_term].append(entry)
+                if item.category is not None:
+                    self._index[item.kind, item.category, is_term].append(entry)
 
     def from_bank(self, item: Item, rng: random.Random) -> Iterator[str]:
         """Keys of other items that may stand beside ``item``'s key, in a seeded random order.
@@ -98,15 +93,15 @@ class DistractorPool:
         own_sort = isinstance(item, Concept)
         for is_term in (own_sort, not own_sort):
             entries = self._index.get((item.kind, item.category, is_term), [])
-            for entry in _random_order(entries, rng):
-                if entry.item_id != item.id:
-                    yield entry.text
+            for item_id, text in _random_order(entries, rng):
+                if item_id != item.id:
+                    yield text
 
     def available(self, item: Item, enough: int) -> int:
         """How many distinct, valid distractors :meth:`choose` could draw on, up to ``enough``."""
         key, accepted = _key(item), item.aliases
         pool = (c for c in self.from_bank(item, random.Random(0)) if _in_band(c, key))
-        return len(_extend([], _chain(item.distractors, pool), key, accepted, enough))
+        return len(_extend([], chain(item.distractors, pool), key, accepted, enough))
 
     def choose(self, item: Item, count: int, rng: random.Random) -> list[str]:
         """Up to ``count`` distractors for an item's answer or term: curated ones first."""
@@ -134,19 +129,25 @@ class DistractorPool:
         key_value = _number(key)
         if key_value is None:
             return None
-        candidates = [
-            *self._article_candidates(fact, key_value, rng),
-            *valid_options(fact.distractors, key, fact.aliases),
-            *_spread(key, fact.kind, rng),
-        ]
+        candidates = chain(
+            self._article_candidates(fact, key_value, rng),
+            fact.distractors,
+            _spread(key, fact.kind, rng),
+        )
         gap = 2 if fact.kind is Kind.YEAR else 1
         values = [key_value]
         below: list[tuple[int, str]] = []
         above: list[tuple[int, str]] = []
-        for text in valid_options(candidates, key, fact.aliases):
+        taken: list[str] = []
+        for text in candidates:
+            if len(below) >= count and len(above) >= count:
+                break  # enough on each side for any position
             value = _number(text)
             if value is None or any(abs(value - v) < gap for v in values):
                 continue
+            if not _extend(taken, [text], key, fact.aliases, None)[len(taken) :]:
+                continue  # the key itself, a catch-all, or a repeat in other words
+            taken.append(text)
             values.append(value)
             (below if value < key_value else above).append((value, text))
         position = min(position, len(below), count)
@@ -159,26 +160,42 @@ class DistractorPool:
         return Ordered(options, options.index(key))
 
     def _article_candidates(self, fact: Fact, key_value: int, rng: random.Random) -> list[str]:
+        """Other values of the fact's kind that the bank's answers and the source around the
+        fact's own paragraph give: a reader must know which goes with which event."""
         match = _NUMBER.match(fact.answer.strip())
         assert match is not None  # the key parsed as a number before this is called
         if fact.kind is Kind.NUMBER and (match["prefix"] or match["suffix"]):
             return []  # "1,200 troops" and the article's bare "40" measure different things
-        values = self._article_values.get(fact.kind, [])
+        values = set(self._answers_of_kind(fact.kind))
+        number = self.bank.citation(fact).paragraph.number
+        paragraphs = self.bank.source.paragraphs[max(0, number - 1 - _NEAR) : number + _NEAR]
+        values |= _values_in(" ".join(p.text for p in paragraphs), fact.kind)
         if fact.kind is Kind.YEAR:
             near = [v for v in values if 0 < abs(v - key_value) <= _YEAR_WINDOW]
         else:
             near = [v for v in values if key_value / _NUMBER_FACTOR <= v <= key_value * 10]
+        near.sort()
         rng.shuffle(near)
-        return [_format(match, v) for v in near]
+        return [_format(match, v) for v in near[:_ARTICLE_VALUES_MAX]]
+
+    def _answers_of_kind(self, kind: Kind) -> list[int]:
+        found = self._answers.get(kind)
+        if found is None:
+            found = self._answers[kind] = [
+                v for f in self.bank.facts if f.kind is kind if (v := _number(f.answer))
+            ]
+        return found
 
 
 def _key(item: Item) -> str:
     return item.answer if isinstance(item, Fact) else item.term
 
 
-def _chain(first: Iterable[str], then: Iterable[str]) -> Iterator[str]:
-    yield from first
-    yield from then
+def _values_in(text: str, kind: Kind) -> set[int]:
+    years = {int(y) for y in _YEAR_IN_TEXT.findall(text)}
+    if kind is Kind.YEAR:
+        return years
+    return {int(n.replace(",", "")) for n in _NUMBER_IN_TEXT.findall(text)} - years
 
 
 def _random_order(entries: Sequence[_Entry], rng: random.Random) -> Iterator[_Entry]:

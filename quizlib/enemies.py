@@ -5,15 +5,18 @@ B shows a test-taker: its prompt, statement, answer, term or definition; or when
 other in ``enemies:`` or, for concepts, ``related:`` (related ideas explain each other). Enemies
 are symmetric and never asked together.
 
-All keys of a bank go into one Aho–Corasick automaton, built once. Scanning one item's texts with
-it tells which items that one gives away, so assembling a quiz scans only the items it considers;
-the whole relation (for lint) is one scan of every text. Neither grows with pairs of items.
+Two ways to find them, one rule. :class:`EnemyFinder` (for lint) puts every key of a bank into one
+Aho–Corasick automaton and scans every shown text once: the whole relation, never pair by pair.
+:class:`EnemyGuard` (for assembling a quiz, a session, an exam version) checks each candidate
+only against the items already taken, so a 40-question quiz costs the same in a bank of a hundred
+items or of a hundred thousand.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -22,7 +25,7 @@ import ahocorasick
 from .model import Concept, Fact
 from .text import comparable
 
-__all__ = ["Clash", "EnemyFinder", "keys_of", "shown_texts"]
+__all__ = ["Clash", "EnemyFinder", "EnemyGuard", "declared_enemies", "keys_of", "shown_texts"]
 
 Item = Fact | Concept
 
@@ -54,6 +57,49 @@ def shown_texts(item: Item) -> Iterator[tuple[str, str]]:
         yield "definition", item.definition
 
 
+def declared_enemies(items: Iterable[Item]) -> dict[str, set[str]]:
+    """Enemies named in ``enemies:`` (and, for concepts, ``related:``), both ways round."""
+    declared: dict[str, set[str]] = defaultdict(set)
+    for item in items:
+        named = [*item.enemies, *(item.related if isinstance(item, Concept) else [])]
+        for other in named:
+            if other != item.id:
+                declared[item.id].add(other)
+                declared[other].add(item.id)
+    return dict(declared)
+
+
+def _padded(text: str) -> str:
+    # `comparable` turns punctuation into spaces, so with a space at each end, whole words are
+    # exactly the runs between spaces, and " key " in " text " is a whole-word match.
+    return f" {comparable(text)} "
+
+
+class EnemyGuard:
+    """Keeps enemies out of one assembly of questions, checking candidates against those taken."""
+
+    def __init__(self, declared: Mapping[str, AbstractSet[str]]) -> None:
+        self._declared = declared
+        self._taken: set[str] = set()
+        self._needles: list[str] = []  # the keys of the items taken
+        self._shown: list[str] = []  # what the items taken show, one padded text each
+
+    def admits(self, item: Item) -> bool:
+        """Whether ``item`` may join: it gives none of the taken away, and none gives it away."""
+        if not self._taken.isdisjoint(self._declared.get(item.id, ())):
+            return False
+        texts = [_padded(text) for _, text in shown_texts(item)]
+        if any(needle in text for needle in self._needles for text in texts):
+            return False
+        shown = "\n".join(self._shown)
+        return not any(needle in shown for needle in map(_padded, keys_of(item)) if needle.strip())
+
+    def take(self, item: Item) -> None:
+        self._taken.add(item.id)
+        self._needles += [needle for needle in map(_padded, keys_of(item)) if needle.strip()]
+        self._shown += [_padded(text) for _, text in shown_texts(item)]
+
+
 class EnemyFinder:
     """The enemy relation of a bank: per item on demand, or whole."""
 
@@ -65,19 +111,13 @@ class EnemyFinder:
             for key in keys_of(item):
                 needle = comparable(key)
                 if needle:
-                    owners[f" {needle} "].append((item.id, key))
+                    owners[f" {needle} "].append((item.id, key))  # see _padded
         for needle, owned in owners.items():
             self._automaton.add_word(needle, owned)
         self._searchable = bool(owners)
         if self._searchable:
             self._automaton.make_automaton()
-        self._declared: dict[str, set[str]] = defaultdict(set)
-        for item in items:
-            named = [*item.enemies, *(item.related if isinstance(item, Concept) else [])]
-            for other in named:
-                if other != item.id:
-                    self._declared[item.id].add(other)
-                    self._declared[other].add(item.id)
+        self._declared = declared_enemies(items)
 
     def clashes(self, item: Item) -> list[Clash]:
         """The other items whose keys ``item`` shows, and where."""
@@ -85,15 +125,9 @@ class EnemyFinder:
             return []
         found = []
         for field, text in shown_texts(item):
-            # Padding with spaces makes every match a whole-word match: `comparable` turns
-            # punctuation into spaces, so word boundaries are exactly the spaces.
-            for _, owned in self._automaton.iter(f" {comparable(text)} "):
+            for _, owned in self._automaton.iter(_padded(text)):
                 found += [Clash(item.id, field, other, key) for other, key in owned]
         return [c for c in found if c.answered != item.id]
-
-    def gives_away(self, item: Item) -> set[str]:
-        """Ids of the items ``item`` gives away, with those declared enemies either way."""
-        return {c.answered for c in self.clashes(item)} | self._declared.get(item.id, set())
 
     @cached_property
     def all_clashes(self) -> list[Clash]:

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from pydantic import BaseModel, ConfigDict, Field
 
 from .bank import Bank, Item
+from .enemies import EnemyGuard
 from .errors import QuizlibError
 from .forms import QuestionMaker
 from .model import Difficulty
@@ -139,8 +140,7 @@ class _Assembler:
             seed,
         )
         self.drafts: list[tuple[Item, Form, Question]] = []
-        self.chosen: set[str] = set()
-        self.given_away: set[str] = set()  # items that a chosen one gives away
+        self.guard = EnemyGuard(bank.declared_enemies)
         self.passages: set[tuple[int, int]] = set()  # the sentences the chosen ones test
         # A true/false question is right half the time by chance: when other forms are allowed
         # too, at most one question in five is true/false.
@@ -168,8 +168,8 @@ class _Assembler:
         index = 0
         while index < len(queue):
             item = queue[index][0]
-            if self._enemy(item):
-                del queue[index]  # for good: the chosen only grow
+            if not self.guard.admits(item):
+                del queue[index]  # for good: what is taken only grows
             elif self.bank.passage(item) in self.passages:
                 deferred.append(queue[index])
                 index += 1
@@ -181,11 +181,6 @@ class _Assembler:
                 return True
         return False
 
-    def _enemy(self, item: Item) -> bool:
-        if item.id in self.given_away:
-            return True
-        return not self.chosen.isdisjoint(self.bank.enemies.gives_away(item))
-
     def _make(self, pick: _Pick) -> bool:
         item, forms_to_try = pick
         for form in forms_to_try:
@@ -194,8 +189,7 @@ class _Assembler:
             question = self.maker.make(item, form, options=self.options, position=0, seed=self.seed)
             if question is not None:
                 self.drafts.append((item, form, question))
-                self.chosen.add(item.id)
-                self.given_away |= self.bank.enemies.gives_away(item)
+                self.guard.take(item)
                 self.passages.add(self.bank.passage(item))
                 self.true_false_left -= form is Form.TRUE_FALSE
                 return True

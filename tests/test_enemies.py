@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quizlib import Fact, load_bank
-from quizlib.enemies import EnemyFinder, keys_of, shown_texts
+from quizlib.enemies import EnemyFinder, EnemyGuard, declared_enemies, keys_of, shown_texts
 from quizlib.text import comparable
 
 BANK = load_bank()
@@ -36,11 +36,18 @@ def test_bundled_bank_agrees_with_brute_force():
     assert _relation(BANK.enemies, items) == _brute_force(items)
 
 
-def test_gives_away_is_one_direction_of_the_relation():
-    for item in BANK.items():
-        for other in BANK.enemies.gives_away(item):
-            assert other in BANK.enemies.of(item.id)
-            assert item.id in BANK.enemies.of(other)
+def _guard_agrees_with_finder(items, finder, declared):
+    for a in items:
+        guard = EnemyGuard(declared)
+        guard.take(a)
+        for b in items:
+            if b.id != a.id:
+                assert guard.admits(b) == (b.id not in finder.of(a.id)), (a.id, b.id)
+
+
+def test_the_guard_of_one_quiz_agrees_with_the_whole_bank_relation():
+    items = list(BANK.items())
+    _guard_agrees_with_finder(items, BANK.enemies, BANK.declared_enemies)
 
 
 WORDS = ["gas", "pipeline", "gas pipeline", "Iran", "Iran's", "iran-pakistan", "port", "sport"]
@@ -73,4 +80,6 @@ def _fact(index, answer, prompt_words):
 def test_generated_banks_agree_with_brute_force(specs):
     # Words that overlap (gas / gas pipeline, port / sport, Iran / Iran's) test whole-word rules.
     items = [_fact(i, answer, words) for i, (answer, words) in enumerate(specs)]
-    assert _relation(EnemyFinder(items), items) == _brute_force(items)
+    finder = EnemyFinder(items)
+    assert _relation(finder, items) == _brute_force(items)
+    _guard_agrees_with_finder(items, finder, declared_enemies(items))
