@@ -10,7 +10,9 @@ import pytest
 HEAVY = ("textual", "rich", "genanki", "typst", "fsrs")
 
 
-@pytest.mark.parametrize("module", ["quizlib", "quizlib.cli", "quizlib.load", "quizlib.scaffold"])
+@pytest.mark.parametrize(
+    "module", ["quizlib", "quizlib.cli", "quizlib.load", "quizlib.scaffold", "quizlib.practice"]
+)
 def test_module_does_not_import_heavy_packages(module):
     probe = f"import sys, {module}; print(','.join(m for m in {HEAVY!r} if m in sys.modules))"
     result = subprocess.run(
