@@ -17,12 +17,12 @@ from quizlib.practice import (
     Settings,
     start_session,
 )
-from quizlib.question import Form
+from quizlib.question import Form, Question
 from quizlib.quiz import build_quiz
 from tests.practice_helpers import question
 
 
-def three(topic_of_third: str = "ir-theory") -> list:
+def three(topic_of_third: str = "ir-theory") -> list[Question]:
     return [question(1, key=0), question(2, key=1), question(3, key=2, topic=topic_of_third)]
 
 
@@ -99,7 +99,7 @@ def test_flashcards_reveal_then_rate():
     session.reveal()
     assert session.phase is Phase.REVEALED
     session.rate(Rating.EASY)
-    assert session.position == 2 and session.phase is Phase.ASKING
+    assert (session.position, session.phase) == (2, Phase.ASKING)
     session.reveal()
     session.rate(Rating.HARD)
     assert session.last_points == 5 and session.score.streak == 2
