@@ -89,13 +89,17 @@ def _practice(args: argparse.Namespace) -> int:
         seed=args.seed,
         time_limit=args.time_limit,
     )
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    if not _has_terminal():
         print("quizlib: practice needs a terminal", file=sys.stderr)
         return EXIT_INVALID
     from .tui import PracticeApp  # Textual is imported by this command only
 
     app = PracticeApp(bank, settings, home=all(option is None for option in chosen))
     return app.run() or EXIT_OK
+
+
+def _has_terminal() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
 
 
 def _lint(args: argparse.Namespace) -> int:

@@ -46,10 +46,11 @@ class SummaryScreen(Screen[None]):
         with VerticalScroll(id="summary"):
             yield Static(Content(self._heading()), id="summary-title")
             accuracy = "–" if score.accuracy is None else f"{score.accuracy:.0%}"
+            of_answered = " of those answered" if session.unanswered else ""
             yield Static(
                 Content(
                     f"★ {score.points} points   ✓ {score.correct} of {session.total} right "
-                    f"({accuracy} of those answered)   Best streak {score.best_streak}   "
+                    f"({accuracy}{of_answered})   Best streak {score.best_streak}   "
                     f"Time {clock_text(session.elapsed)}"
                 ),
                 id="summary-score",

@@ -25,8 +25,8 @@ def quote_text(question: Question) -> Content:
 
 def diff_text(match: Match) -> Content:
     """What differed between a typed answer and the nearest accepted one."""
-    typed: list[tuple[str, str]] = [("You typed:  ", "dim")]
-    wanted: list[tuple[str, str]] = [("The answer: ", "dim")]
+    typed: list[tuple[str, str]] = [("You typed: ", "dim")]
+    wanted: list[tuple[str, str]] = [("Spelled:   ", "dim")]
     for segment in match.diff:
         if segment.kind is SegmentKind.SAME:
             typed.append((segment.typed, ""))
@@ -72,7 +72,7 @@ class Feedback(Vertical):
             right.display = False
         else:
             verdict.update(self._verdict(answer, match, points))
-            right.display = not answer.correct or (match is not None and match.typos > 0)
+            right.display = not answer.correct  # a forgiven typo's diff shows the answer
             right.update(
                 Content.assemble(("The answer: ", "bold"), self._answer(question, letters))
             )
