@@ -91,7 +91,7 @@ def _digits(text: str) -> str:
 
 
 def _diff(typed: str, expected: str) -> tuple[Segment, ...]:
-    segments = []
+    segments: list[Segment] = []
     for op in Levenshtein.opcodes(typed, expected):
         got, want = typed[op.src_start : op.src_end], expected[op.dest_start : op.dest_end]
         kind = {
@@ -101,4 +101,40 @@ def _diff(typed: str, expected: str) -> tuple[Segment, ...]:
             "insert": SegmentKind.MISSING,
         }[op.tag]
         segments.append(Segment(kind, got, want))
-    return tuple(segments)
+    return _merge(segments)
+
+
+def _merge(segments: list[Segment]) -> tuple[Segment, ...]:
+    """Join edits split by at most one matching letter into one change.
+
+    A transposition comes out of Levenshtein as an insertion and a deletion around a shared
+    letter ("ne" for "en"); shown as one change it reads as the swap it is.
+    """
+    merged: list[Segment] = []
+    for segment in segments:
+        if (
+            segment.kind is not SegmentKind.SAME
+            and len(merged) >= 2
+            and merged[-1].kind is SegmentKind.SAME
+            and len(merged[-1].typed) == 1
+            and merged[-2].kind is not SegmentKind.SAME
+        ):
+            gap, before = merged.pop(), merged.pop()
+            segment = Segment(
+                SegmentKind.CHANGED,
+                before.typed + gap.typed + segment.typed,
+                before.expected + gap.expected + segment.expected,
+            )
+        elif (
+            segment.kind is not SegmentKind.SAME
+            and merged
+            and merged[-1].kind is not SegmentKind.SAME
+        ):
+            before = merged.pop()
+            segment = Segment(
+                SegmentKind.CHANGED,
+                before.typed + segment.typed,
+                before.expected + segment.expected,
+            )
+        merged.append(segment)
+    return tuple(merged)

@@ -30,8 +30,8 @@ class ConfirmScreen(ModalScreen[bool]):
             yield Static(Content(self.title_text), id="dialog-title")
             yield Static(Content(self.detail))
             with Horizontal(id="dialog-buttons"):
-                yield Button(f"{self.verb} (y)", id="yes", variant="error")
-                yield Button("Stay (n)", id="no", variant="primary")
+                yield Button(f"{self.verb} (y)", id="yes", variant="error", compact=True)
+                yield Button("Stay (n)", id="no", variant="primary", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

@@ -151,7 +151,7 @@ class SessionScreen(Screen[None]):
                 self.practice_app.show_summary(self.session)
 
         left = self.session.total - len(self.session.answers)
+        detail = "1 question is" if left == 1 else f"{left} questions are"
         self.app.push_screen(
-            ConfirmScreen("End this session?", f"{left} questions are left unanswered.", "End"),
-            answered,
+            ConfirmScreen("End this session?", f"{detail} left unanswered.", "End"), answered
         )

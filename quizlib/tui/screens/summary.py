@@ -45,12 +45,15 @@ class SummaryScreen(Screen[None]):
         session, score = self.session, self.session.score
         with VerticalScroll(id="summary"):
             yield Static(Content(self._heading()), id="summary-title")
-            accuracy = "–" if score.accuracy is None else f"{score.accuracy:.0%}"
-            of_answered = " of those answered" if session.unanswered else ""
+            if score.accuracy is None:
+                accuracy = "none answered"
+            else:
+                of_answered = " of those answered" if session.unanswered else ""
+                accuracy = f"{score.accuracy:.0%}{of_answered}"
             yield Static(
                 Content(
                     f"★ {score.points} points   ✓ {score.correct} of {session.total} right "
-                    f"({accuracy}{of_answered})   Best streak {score.best_streak}   "
+                    f"({accuracy})\nBest streak {score.best_streak}   "
                     f"Time {clock_text(session.elapsed)}"
                 ),
                 id="summary-score",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Label, ProgressBar, Static
@@ -46,7 +48,7 @@ class Scoreboard(Static):
         time = clock_text(session.elapsed) if narrow else f"Time {clock_text(session.elapsed)}"
         left = session.time_left
         if left is not None:
-            time += f", {clock_text(left)} left"
+            time += f", {clock_text(math.ceil(left))} left"  # 0:00 left means time is up
         if not session.mode.gives_feedback:
             # An exam keeps its verdicts for the end, so the score would give them away.
             return f"Answered {len(session.answers)} of {session.total}   {time}"
