@@ -11,7 +11,6 @@ from pathlib import Path
 from .atomic import write_text_atomic
 from .coverage import coverage
 from .errors import ContentError, QuizlibError
-from .lint import Severity, lint_bank
 from .load import load_bank
 from .question import Form
 from .quiz import DEFAULT_FORMS, OPTION_RANGE, build_quiz
@@ -103,6 +102,8 @@ def _has_terminal() -> bool:
 
 
 def _lint(args: argparse.Namespace) -> int:
+    from .lint import Severity, lint_bank  # its word stemmer is the slowest import of the CLI
+
     findings = lint_bank(load_bank(args.bank))
     for finding in findings:
         print(finding)

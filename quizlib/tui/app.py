@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -14,19 +14,24 @@ from textual.screen import Screen
 from ..bank import Bank
 from ..errors import QuizlibError
 from ..practice import AnswerListener, Clock, Mode, Session, Settings, start_session
-from .commands import PracticeCommands
-from .screens.choice import ChoiceScreen
 from .screens.confirm import ConfirmScreen
-from .screens.flashcard import FlashcardScreen
-from .screens.help import HelpScreen
-from .screens.home import HomeScreen
 from .screens.session import SessionScreen
-from .screens.summary import SummaryScreen
-from .screens.typed import TypedScreen
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+# Screens other than the session's, and the palette's commands, are imported when first shown:
+# start-up to the first question is the wait a learner notices.
 
 __all__ = ["DARK_THEME", "LIGHT_THEME", "PracticeApp"]
 
 DARK_THEME, LIGHT_THEME = "textual-dark", "textual-light"
+
+
+def _practice_commands() -> type[Provider]:
+    from .commands import PracticeCommands
+
+    return PracticeCommands
 
 
 class PracticeApp(App[int]):
@@ -38,7 +43,7 @@ class PracticeApp(App[int]):
 
     CSS_PATH = Path(__file__).parent / "quizlib.tcss"  # absolute: subclasses live elsewhere
     TITLE = "quizlib practice"
-    COMMANDS = App.COMMANDS | {PracticeCommands}
+    COMMANDS = App.COMMANDS | {_practice_commands}
     # Narrow terminals stack the home screen's columns and hide the summary's buttons (the Footer
     # has the same keys). Textual annotates this as an instance variable, hence the noqa.
     HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012
@@ -73,7 +78,7 @@ class PracticeApp(App[int]):
         if self.start_at_once:
             self.start(self.settings)
         else:
-            self.push_screen(HomeScreen(self.bank, self.settings))
+            self.show_home()
 
     # -- moving between screens --------------------------------------------------------------
 
@@ -92,17 +97,27 @@ class PracticeApp(App[int]):
     def show_session(self, session: Session) -> None:
         screen: SessionScreen
         if session.mode is Mode.FLASHCARDS:
+            from .screens.flashcard import FlashcardScreen
+
             screen = FlashcardScreen(self.bank, session)
         elif session.mode is Mode.TYPED:
+            from .screens.typed import TypedScreen
+
             screen = TypedScreen(self.bank, session)
         else:
+            from .screens.choice import ChoiceScreen
+
             screen = ChoiceScreen(self.bank, session)
         self._replace(screen)
 
     def show_summary(self, session: Session) -> None:
+        from .screens.summary import SummaryScreen
+
         self._replace(SummaryScreen(self.bank, session))
 
     def show_home(self) -> None:
+        from .screens.home import HomeScreen
+
         self._replace(HomeScreen(self.bank, self.settings))
 
     def _replace(self, screen: Screen[None]) -> None:
@@ -143,6 +158,8 @@ class PracticeApp(App[int]):
     # -- actions -----------------------------------------------------------------------------
 
     def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 

@@ -43,14 +43,9 @@ class ChoiceScreen(SessionScreen, inherit_bindings=False):
         super().ask()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "choose":
-            (index,) = parameters
-            asking = self.session.phase is Phase.ASKING
-            return asking and isinstance(index, int) and index < len(self.session.current.options)
-        if action == "move":
-            return self.session.phase is Phase.ASKING
-        if action == "enter":
-            return self.session.phase in (Phase.ASKING, Phase.ANSWERED)
+        if action == "choose" and not self.session.finished:
+            (index,) = parameters  # true/false shows only 1 and 2
+            return isinstance(index, int) and index < len(self.session.current.options)
         return super().check_action(action, parameters)
 
     def action_choose(self, index: int) -> None:

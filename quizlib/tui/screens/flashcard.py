@@ -29,12 +29,8 @@ class FlashcardScreen(SessionScreen, inherit_bindings=False):
     ]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "reveal":
-            return self.session.phase is Phase.ASKING
-        if action == "rate":
-            return self.session.phase is Phase.REVEALED
-        if action == "enter":
-            return self.session.phase is Phase.ASKING
+        if action == "next":
+            return False  # rating a card moves on
         return super().check_action(action, parameters)
 
     def action_enter(self) -> None:
@@ -46,7 +42,6 @@ class FlashcardScreen(SessionScreen, inherit_bindings=False):
         self.session.reveal()
         feedback = self.query_one(Feedback)
         feedback.show(self.session.current, None, hint=RATE_HINT)
-        self.refresh_bindings()
         self.call_after_refresh(feedback.scroll_visible, animate=False, top=False)
 
     def action_rate(self, value: int) -> None:

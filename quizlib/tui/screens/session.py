@@ -92,7 +92,6 @@ class SessionScreen(Screen[None]):
             letters=self.session.mode.has_options,
         )
         self.refresh_scoreboard()
-        self.refresh_bindings()
         self.call_after_refresh(feedback.scroll_visible, animate=False, top=False)
 
     def refresh_scoreboard(self) -> None:
@@ -119,8 +118,11 @@ class SessionScreen(Screen[None]):
     # -- actions -----------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("next", "enter"):
-            return self.session.phase is Phase.ANSWERED
+        # Keys depend on the mode, not on the phase: the Footer then stays as it is after an
+        # answer (redrawing it costs about a third of the time to show the feedback), and the
+        # actions ignore a key that does not fit the moment.
+        if action == "next":
+            return self.session.mode.gives_feedback
         return True
 
     def action_enter(self) -> None:
