@@ -65,7 +65,10 @@ class ChoiceScreen(SessionScreen, inherit_bindings=False):
             self.action_next()
 
     def action_move(self, delta: int) -> None:
-        self.query_one("#choices", ChoiceList).move(delta)
+        if self.session.phase is Phase.ASKING:
+            self.query_one("#choices", ChoiceList).move(delta)
+        else:  # after an answer the arrows scroll the feedback, as in any long text
+            self.query_one("#body").scroll_relative(y=delta, animate=False)
 
     @on(ChoiceList.Chosen)
     def _clicked(self, event: ChoiceList.Chosen) -> None:
