@@ -13,7 +13,6 @@ from .anki.cards import ALL_FACT_CARDS, FactCard
 from .atomic import write_text_atomic
 from .coverage import coverage
 from .errors import ContentError, QuizlibError
-from .lint import Severity, lint_bank
 from .load import load_bank
 from .question import Form
 from .quiz import DEFAULT_FORMS, OPTION_RANGE, build_quiz
@@ -74,7 +73,42 @@ def _quiz(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _practice(args: argparse.Namespace) -> int:
+    from .practice import DEFAULT_COUNT, Mode, Settings
+
+    bank = load_bank(args.bank)
+    declared = [t.id for t in bank.topics]
+    for topic in args.topic or ():
+        if topic not in declared:
+            raise QuizlibError(
+                f"unknown topic {topic!r}; the bank's topics are: {', '.join(declared)}"
+            )
+    if args.count is not None and args.count < 1:
+        raise QuizlibError(f"--count must be at least 1, not {args.count}")
+    chosen = (args.topic, args.mode, args.count, args.seed, args.time_limit)
+    settings = Settings(
+        mode=Mode(args.mode or Mode.MULTIPLE_CHOICE),
+        topics=tuple(dict.fromkeys(args.topic or ())),
+        count=args.count or DEFAULT_COUNT,
+        seed=args.seed,
+        time_limit=args.time_limit,
+    )
+    if not _has_terminal():
+        print("quizlib: practice needs a terminal", file=sys.stderr)
+        return EXIT_INVALID
+    from .tui import PracticeApp  # Textual is imported by this command only
+
+    app = PracticeApp(bank, settings, home=all(option is None for option in chosen))
+    return app.run() or EXIT_OK
+
+
+def _has_terminal() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
 def _lint(args: argparse.Namespace) -> int:
+    from .lint import Severity, lint_bank  # its word stemmer is the slowest import of the CLI
+
     findings = lint_bank(load_bank(args.bank))
     for finding in findings:
         print(finding)
@@ -229,6 +263,35 @@ def build_parser() -> argparse.ArgumentParser:
     quiz.add_argument("--seed", type=int, help="the same seed gives the same quiz")
     quiz.add_argument(
         "--format", choices=sorted(FORMATS), default="text", help="text (default), markdown or json"
+    )
+    practice = command(
+        "practice",
+        _practice,
+        "Practise a bank in the terminal: multiple choice, flashcards, typed answers or an exam.",
+    )
+    bank_argument(practice)
+    practice.add_argument(
+        "--topic",
+        action="append",
+        metavar="T",
+        help="only this topic; repeat for several (default: all, balanced)",
+    )
+    practice.add_argument(
+        "--mode",
+        choices=["multiple-choice", "flashcards", "typed", "exam"],
+        help="how questions are asked (default multiple-choice)",
+    )
+    practice.add_argument("--count", type=int, metavar="N", help="questions (default 10)")
+    practice.add_argument("--seed", type=int, help="the same seed gives the same session")
+    practice.add_argument(
+        "--time-limit",
+        type=float,
+        metavar="MIN",
+        help="minutes for an exam (default: none)",
+    )
+    practice.epilog = (
+        "With none of --topic, --mode, --count, --seed or --time-limit, the home screen opens "
+        "to choose them; with any, a session starts at once."
     )
     lint = command("lint", _lint, "Check the generated items against item-writing guidelines.")
     bank_argument(lint)

@@ -19,6 +19,7 @@ HEAVY = ("textual", "rich", "genanki", "typst", "fsrs")
         "quizlib.scaffold",
         "quizlib.anki",
         "quizlib.anki.notes",
+        "quizlib.practice",
     ],
 )
 def test_module_does_not_import_heavy_packages(module):

@@ -1,0 +1,170 @@
+"""The practice app: the home screen, sessions in each mode, and their summaries."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from ..bank import Bank
+from ..errors import QuizlibError
+from ..practice import AnswerListener, Clock, Mode, Session, Settings, start_session
+from .screens.confirm import ConfirmScreen
+from .screens.session import SessionScreen
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+# Screens other than the session's, and the palette's commands, are imported when first shown:
+# start-up to the first question is the wait a learner notices.
+
+__all__ = ["DARK_THEME", "LIGHT_THEME", "PracticeApp"]
+
+DARK_THEME, LIGHT_THEME = "textual-dark", "textual-light"
+
+
+def _practice_commands() -> type[Provider]:
+    from .commands import PracticeCommands
+
+    return PracticeCommands
+
+
+class PracticeApp(App[int]):
+    """Practise a bank: the home screen first, or with ``home=False`` a session at once.
+
+    ``home`` defaults to whether ``settings`` were left out. ``clock`` and ``listeners`` go to
+    every session (a hand-set clock for tests; a review log will listen to the answers).
+    """
+
+    CSS_PATH = Path(__file__).parent / "quizlib.tcss"  # absolute: subclasses live elsewhere
+    TITLE = "quizlib practice"
+    COMMANDS = App.COMMANDS | {_practice_commands}
+    # Narrow terminals stack the home screen's columns and hide the summary's buttons (the Footer
+    # has the same keys). Textual annotates this as an instance variable, hence the noqa.
+    HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012
+        (0, "-narrow"),
+        (70, "-wide"),
+    ]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark,f1", "help", "Help", key_display="?"),
+        Binding("ctrl+t", "toggle_theme", "Theme", show=False),
+        # Hidden: home and summary show q, a session shows Esc; the help screen lists Ctrl+Q.
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+    ]
+
+    def __init__(
+        self,
+        bank: Bank,
+        settings: Settings | None = None,
+        *,
+        home: bool | None = None,
+        clock: Clock | None = None,
+        listeners: Iterable[AnswerListener] = (),
+    ) -> None:
+        super().__init__()
+        self.bank = bank
+        self.settings = settings or Settings()
+        self.start_at_once = not home if home is not None else settings is not None
+        self.clock = clock
+        self.listeners = list(listeners)
+        self.theme = DARK_THEME
+
+    def on_mount(self) -> None:
+        if self.start_at_once:
+            self.start(self.settings)
+        else:
+            self.show_home()
+
+    # -- moving between screens --------------------------------------------------------------
+
+    def start(self, settings: Settings) -> None:
+        """Start a session as the learner chose (from the home screen, the palette or the CLI)."""
+        self.settings = settings
+        try:
+            session = start_session(self.bank, settings, clock=self.clock, listeners=self.listeners)
+        except QuizlibError as exc:
+            self.notify(str(exc), title="Cannot start", severity="error")
+            if len(self.screen_stack) == 1:
+                self.show_home()
+            return
+        self.show_session(session)
+
+    def show_session(self, session: Session) -> None:
+        screen: SessionScreen
+        if session.mode is Mode.FLASHCARDS:
+            from .screens.flashcard import FlashcardScreen
+
+            screen = FlashcardScreen(self.bank, session)
+        elif session.mode is Mode.TYPED:
+            from .screens.typed import TypedScreen
+
+            screen = TypedScreen(self.bank, session)
+        else:
+            from .screens.choice import ChoiceScreen
+
+            screen = ChoiceScreen(self.bank, session)
+        self._replace(screen)
+
+    def show_summary(self, session: Session) -> None:
+        from .screens.summary import SummaryScreen
+
+        self._replace(SummaryScreen(self.bank, session))
+
+    def show_home(self) -> None:
+        from .screens.home import HomeScreen
+
+        self._replace(HomeScreen(self.bank, self.settings))
+
+    def _replace(self, screen: Screen[None]) -> None:
+        # The default screen stays at the bottom of the stack; only the top one is replaced.
+        if len(self.screen_stack) > 1:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    @property
+    def session_in_progress(self) -> bool:
+        # Look down the stack: a dialog or the palette may be on top of the session.
+        return any(
+            isinstance(screen, SessionScreen) and not screen.session.finished
+            for screen in self.screen_stack
+        )
+
+    def request_start(self, settings: Settings) -> None:
+        """Start a session, after a confirm if one is in progress (palette commands)."""
+        self._after_confirm(partial(self.start, settings), "Start a new session?", "Start")
+
+    def request_home(self) -> None:
+        self._after_confirm(self.show_home, "Leave this session?", "Leave")
+
+    def _after_confirm(self, then: Callable[[], object], title: str, verb: str) -> None:
+        if not self.session_in_progress:
+            then()
+            return
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                then()
+
+        self.push_screen(
+            ConfirmScreen(title, "The session in progress will be lost.", verb), answered
+        )
+
+    # -- actions -----------------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_toggle_theme(self) -> None:
+        self.theme = LIGHT_THEME if self.current_theme.dark else DARK_THEME
+
+    async def action_quit(self) -> None:
+        self._after_confirm(partial(self.exit, 0), "Quit quizlib?", "Quit")
