@@ -85,21 +85,37 @@ def _practice(args: argparse.Namespace) -> int:
             )
     if args.count is not None and args.count < 1:
         raise QuizlibError(f"--count must be at least 1, not {args.count}")
-    chosen = (args.topic, args.mode, args.count, args.seed, args.time_limit)
-    settings = Settings(
-        mode=Mode(args.mode or Mode.MULTIPLE_CHOICE),
-        topics=tuple(dict.fromkeys(args.topic or ())),
-        count=args.count or DEFAULT_COUNT,
-        seed=args.seed,
-        time_limit=args.time_limit,
-    )
+    from .store import NEW_PER_DAY, SessionLog, agenda
+
+    args.new_per_day = NEW_PER_DAY if args.new_per_day is None else args.new_per_day
+    if args.new_per_day < 0:
+        raise QuizlibError(f"--new-per-day must be 0 or more, not {args.new_per_day}")
     if not _has_terminal():
         print("quizlib: practice needs a terminal", file=sys.stderr)
         return EXIT_INVALID
-    from .tui import PracticeApp  # Textual is imported by this command only
+    chosen = (args.topic, args.mode, args.count, args.seed, args.time_limit)
+    with _open_store(args) as store:
+        mode = args.mode
+        if mode is None:
+            # What the schedule says is due comes first, as in every spaced-repetition app.
+            mode = Mode.REVIEW if agenda(bank, store, new_per_day=0).due else Mode.MULTIPLE_CHOICE
+        settings = Settings(
+            mode=Mode(mode),
+            topics=tuple(dict.fromkeys(args.topic or ())),
+            count=args.count or DEFAULT_COUNT,
+            seed=args.seed,
+            time_limit=args.time_limit,
+        )
+        from .tui import PracticeApp  # Textual is imported by this command only
 
-    app = PracticeApp(bank, settings, home=all(option is None for option in chosen))
-    return app.run() or EXIT_OK
+        app = PracticeApp(
+            bank,
+            settings,
+            home=all(option is None for option in chosen),
+            history=SessionLog(store, bank.id),
+            new_per_day=args.new_per_day,
+        )
+        return app.run() or EXIT_OK
 
 
 def _has_terminal() -> bool:
@@ -218,6 +234,14 @@ def build_parser() -> argparse.ArgumentParser:
             help="a bank directory (default: the bundled bank)",
         )
 
+    def data_dir_argument(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument(
+            "--data-dir",
+            type=Path,
+            metavar="DIR",
+            help="where the history is kept (default: $QUIZLIB_DATA_DIR, else your data folder)",
+        )
+
     bank_argument(
         command("check", _check, "Validate a bank and count its items by topic and kind.")
     )
@@ -278,8 +302,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     practice.add_argument(
         "--mode",
-        choices=["multiple-choice", "flashcards", "typed", "exam"],
-        help="how questions are asked (default multiple-choice)",
+        choices=["multiple-choice", "flashcards", "typed", "exam", "review"],
+        help="how questions are asked (default: review when items are due, else multiple-choice)",
     )
     practice.add_argument("--count", type=int, metavar="N", help="questions (default 10)")
     practice.add_argument("--seed", type=int, help="the same seed gives the same session")
@@ -289,20 +313,19 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="MIN",
         help="minutes for an exam (default: none)",
     )
+    practice.add_argument(
+        "--new-per-day",
+        type=int,
+        metavar="N",
+        help="new items a review introduces each day (default 20)",
+    )
+    data_dir_argument(practice)
     practice.epilog = (
         "With none of --topic, --mode, --count, --seed or --time-limit, the home screen opens "
         "to choose them; with any, a session starts at once."
     )
     lint = command("lint", _lint, "Check the generated items against item-writing guidelines.")
     bank_argument(lint)
-
-    def data_dir_argument(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument(
-            "--data-dir",
-            type=Path,
-            metavar="DIR",
-            help="where the history is kept (default: $QUIZLIB_DATA_DIR, else your data folder)",
-        )
 
     stats = command(
         "stats", _stats, "Show your progress: per topic and overall, from your history."

@@ -61,3 +61,9 @@ def run_cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, str,
         return code, out, err
 
     return run
+
+
+@pytest.fixture(autouse=True)
+def _history_in_tmp(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    # No test may write to the learner's real history.
+    monkeypatch.setenv("QUIZLIB_DATA_DIR", str(tmp_path_factory.mktemp("history")))

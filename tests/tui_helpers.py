@@ -11,6 +11,7 @@ from textual.pilot import Pilot
 from quizlib.bank import Bank
 from quizlib.load import load_bank
 from quizlib.practice import AnswerListener, ManualClock, Mode, Settings
+from quizlib.store import SessionLog
 from quizlib.tui import PracticeApp
 
 HONEYBEE = Path(__file__).parent / "fixtures" / "honeybee-bank"
@@ -35,6 +36,7 @@ def make_app(
     time_limit: float | None = None,
     clock: ManualClock | None = None,
     listeners: Iterable[AnswerListener] = (),
+    history: SessionLog | None = None,
 ) -> PracticeApp:
     """An app on the honeybee bank with a hand-set clock; ``mode=None`` opens the home screen."""
     settings = Settings(
@@ -46,6 +48,7 @@ def make_app(
         home=mode is None,
         clock=clock or ManualClock(),
         listeners=listeners,
+        history=history,
     )
 
 

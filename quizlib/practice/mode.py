@@ -17,6 +17,7 @@ class Mode(StrEnum):
     FLASHCARDS = "flashcards"  # the prompt; the learner reveals the answer and rates recall
     TYPED = "typed"  # the learner types the answer
     EXAM = "exam"  # options A-D, no feedback until the end, an optional time limit
+    REVIEW = "review"  # the items due by the schedule, then new ones; options and feedback
 
     @property
     def label(self) -> str:
@@ -33,7 +34,7 @@ class Mode(StrEnum):
 
     @property
     def has_options(self) -> bool:
-        return self in (Mode.MULTIPLE_CHOICE, Mode.EXAM)
+        return self in (Mode.MULTIPLE_CHOICE, Mode.EXAM, Mode.REVIEW)
 
 
 _LABELS = {
@@ -41,6 +42,7 @@ _LABELS = {
     Mode.FLASHCARDS: "Flashcards",
     Mode.TYPED: "Typed answer",
     Mode.EXAM: "Exam",
+    Mode.REVIEW: "Review (due first)",
 }
 
 # A flashcard or a typed answer needs an answer that can be recalled without options: true/false
@@ -50,4 +52,5 @@ _FORMS: dict[Mode, tuple[Form, ...]] = {
     Mode.FLASHCARDS: (Form.MULTIPLE_CHOICE, Form.TERM, Form.DEFINITION, Form.CLOZE),
     Mode.TYPED: (Form.MULTIPLE_CHOICE, Form.TERM, Form.CLOZE),
     Mode.EXAM: DEFAULT_FORMS,
+    Mode.REVIEW: DEFAULT_FORMS,
 }

@@ -76,6 +76,31 @@ class Session:
         self._shown = self._started
         self._ended: float | None = None
 
+    @classmethod
+    def resume(
+        cls,
+        questions: Sequence[Question],
+        mode: Mode,
+        given: Sequence[Answer],
+        *,
+        clock: Clock | None = None,
+        time_limit: float | None = None,
+        listeners: Iterable[AnswerListener] = (),
+    ) -> Session:
+        """A session taken up again after ``given``, the answers to its first questions.
+
+        Their score is counted again; the listeners hear only the answers given from now on.
+        """
+        session = cls(questions, mode, clock=clock, time_limit=time_limit, listeners=listeners)
+        for index, answer in enumerate(given[: len(questions)]):
+            session.answers[index] = answer
+            session.score.record(answer.correct, answer.rating)
+        if len(given) >= len(questions):
+            session.finish()
+        else:
+            session.index = len(given)
+        return session
+
     # -- where the session stands ------------------------------------------------------------
 
     @property

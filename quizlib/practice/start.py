@@ -30,6 +30,7 @@ class Settings:
     count: int = DEFAULT_COUNT
     seed: int | None = None
     time_limit: float | None = None  # minutes; exams only
+    items: tuple[str, ...] | None = None  # only these items (a review's agenda); None: any
 
 
 def start_session(
@@ -49,6 +50,7 @@ def start_session(
         topics=settings.topics or None,
         forms=settings.mode.forms,
         seed=settings.seed,
+        items=settings.items,
     )
     if not quiz.questions:
         raise PracticeError(f"no questions for {settings.mode.label} in the chosen topics")

@@ -6,12 +6,12 @@ No Textual here: the practice app and the `stats` and `history` commands both us
 from __future__ import annotations
 
 from .agenda import NEW_PER_DAY, Agenda, agenda
-from .clock import Clock, system_clock
 from .database import SessionRecord, Store
 from .export import EXPORT_FORMATS, export_reviews
 from .location import DATA_DIR_ENV, data_dir
 from .review import Review
 from .scheduling import Rating, rating_for
+from .session_log import Resumable, SessionLog
 from .stats import Stats, TopicStats, compute_stats
 
 __all__ = [
@@ -19,9 +19,10 @@ __all__ = [
     "EXPORT_FORMATS",
     "NEW_PER_DAY",
     "Agenda",
-    "Clock",
     "Rating",
+    "Resumable",
     "Review",
+    "SessionLog",
     "SessionRecord",
     "Stats",
     "Store",
@@ -31,5 +32,4 @@ __all__ = [
     "data_dir",
     "export_reviews",
     "rating_for",
-    "system_clock",
 ]

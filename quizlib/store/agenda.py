@@ -38,7 +38,7 @@ def agenda(
 
     New items already introduced today count against ``new_per_day``; days are local to ``tz``.
     """
-    now = now or store.clock()
+    now = now or store.clock.now()
     local = now.astimezone(tz)
     start_of_day = local.replace(hour=0, minute=0, second=0, microsecond=0)
     current = {item.id for item in bank.items()}

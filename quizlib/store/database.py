@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from .clock import Clock, system_clock
+from ..practice.clock import Clock, SystemClock
 from .location import DATABASE_NAME, data_dir
 from .migrations import check_version, migrate
 from .review import Review
@@ -66,9 +66,10 @@ class Store:
         cls,
         directory: str | Path | None = None,
         *,
-        clock: Clock = system_clock,
+        clock: Clock | None = None,
         fuzz: bool = True,
     ) -> Store:
+        clock = clock or SystemClock()
         folder = data_dir(directory)
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / DATABASE_NAME
@@ -79,7 +80,7 @@ class Store:
             # Only damage moves a file aside: "database is locked" is a DatabaseError too.
             if not isinstance(exc, _Damaged) and exc.sqlite_errorcode not in _DAMAGE_CODES:
                 raise
-            recovered = _move_aside(path, clock())
+            recovered = _move_aside(path, clock.now())
             db = _connect(path)
         return cls(path, db, clock, scheduler(fuzz=fuzz), recovered)
 
@@ -127,16 +128,21 @@ class Store:
             )
         return card
 
-    def reviews(self, bank: str | None = None) -> Iterator[Review]:
-        """The log, oldest first; every bank's unless one is named."""
-        query = (
+    def reviews(
+        self, bank: str | None = None, *, session_id: str | None = None
+    ) -> Iterator[Review]:
+        """The log, oldest first; every bank's and session's unless one is named."""
+        where, values = [], []
+        for column, value in (("bank", bank), ("session_id", session_id)):
+            if value is not None:
+                where.append(f"{column} = ?")
+                values.append(value)
+        rows = self._db.execute(
             "SELECT bank, item_id, form, answered_at, mode, response, correct, rating,"
             " duration_ms, session_id FROM reviews"
-        )
-        rows = (
-            self._db.execute(query + " WHERE bank = ? ORDER BY id", (bank,))
-            if bank is not None
-            else self._db.execute(query + " ORDER BY id")
+            + (f" WHERE {' AND '.join(where)}" if where else "")
+            + " ORDER BY id",
+            values,
         )
         for row in rows:
             yield Review(
@@ -161,7 +167,7 @@ class Store:
 
     def due(self, bank: str, now: datetime | None = None) -> list[str]:
         """Ids of the items due by ``now``, most overdue first (retired ids included)."""
-        now = now or self.clock()
+        now = now or self.clock.now()
         rows = self._db.execute(
             "SELECT item_id FROM cards WHERE bank = ? AND due <= ? ORDER BY due",
             (bank, now.isoformat()),
@@ -182,7 +188,7 @@ class Store:
         self, session_id: str, bank: str, plan: dict[str, Any], position: int = 0
     ) -> None:
         """Create or update a session's saved state."""
-        now = self.clock().isoformat()
+        now = self.clock.now().isoformat()
         with self._db:
             self._db.execute("BEGIN IMMEDIATE")
             self._db.execute(
@@ -198,7 +204,7 @@ class Store:
             self._db.execute("BEGIN IMMEDIATE")
             self._db.execute(
                 "UPDATE sessions SET finished_at = ? WHERE id = ?",
-                (self.clock().isoformat(), session_id),
+                (self.clock.now().isoformat(), session_id),
             )
 
     def unfinished_session(self, bank: str) -> SessionRecord | None:

@@ -35,6 +35,7 @@ CREATE INDEX reviews_by_item ON reviews (bank, item_id);
 V2 = """
 ALTER TABLE reviews ADD COLUMN session_id TEXT;
 CREATE INDEX reviews_by_time ON reviews (answered_at);
+CREATE INDEX reviews_by_session ON reviews (session_id);
 CREATE TABLE cards (
     bank TEXT NOT NULL,
     item_id TEXT NOT NULL,

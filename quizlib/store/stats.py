@@ -76,7 +76,7 @@ def compute_stats(
     bank: Bank, store: Store, now: datetime | None = None, tz: tzinfo | None = None
 ) -> Stats:
     """Stats of ``bank`` at ``now`` (the store's clock by default); days are local to ``tz``."""
-    now = now or store.clock()
+    now = now or store.clock.now()
     local_now = now.astimezone(tz)
     today = local_now.date()
     end_of_today = datetime.combine(

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
+from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -14,6 +16,7 @@ from textual.screen import Screen
 from ..bank import Bank
 from ..errors import QuizlibError
 from ..practice import AnswerListener, Clock, Mode, Session, Settings, start_session
+from ..store import NEW_PER_DAY, SessionLog, agenda
 from .screens.confirm import ConfirmScreen
 from .screens.session import SessionScreen
 
@@ -38,7 +41,9 @@ class PracticeApp(App[int]):
     """Practise a bank: the home screen first, or with ``home=False`` a session at once.
 
     ``home`` defaults to whether ``settings`` were left out. ``clock`` and ``listeners`` go to
-    every session (a hand-set clock for tests; a review log will listen to the answers).
+    every session (a hand-set clock for tests). With a ``history``, every answer is written to
+    the review log as it is given, a session left before its end is offered for resuming, the
+    Review mode asks what is due, and the Stats screen shows progress.
     """
 
     CSS_PATH = Path(__file__).parent / "quizlib.tcss"  # absolute: subclasses live elsewhere
@@ -53,6 +58,7 @@ class PracticeApp(App[int]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark,f1", "help", "Help", key_display="?"),
         Binding("ctrl+t", "toggle_theme", "Theme", show=False),
+        Binding("ctrl+s", "stats", "Stats", show=False),
         # Hidden: home and summary show q, a session shows Esc; the help screen lists Ctrl+Q.
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
     ]
@@ -65,26 +71,82 @@ class PracticeApp(App[int]):
         home: bool | None = None,
         clock: Clock | None = None,
         listeners: Iterable[AnswerListener] = (),
+        history: SessionLog | None = None,
+        new_per_day: int = NEW_PER_DAY,
     ) -> None:
         super().__init__()
         self.bank = bank
         self.settings = settings or Settings()
         self.start_at_once = not home if home is not None else settings is not None
         self.clock = clock
-        self.listeners = list(listeners)
+        self.history = history
+        self.new_per_day = new_per_day
+        self.listeners: list[AnswerListener] = [*listeners]
+        if history is not None:
+            self.listeners.append(history)
         self.theme = DARK_THEME
 
     def on_mount(self) -> None:
+        left = self.history.unfinished() if self.history else None
+        if left is None:
+            self._begin()
+            return
+        answered = len(left.given)
+        minutes = max(0, round((self._now() - left.record.updated_at).total_seconds() / 60))
+        ago = f"{minutes} min ago" if minutes < 120 else f"{minutes // 60} h ago"
+
+        def answered_prompt(resume: bool | None) -> None:
+            assert self.history is not None
+            if resume:
+                self.show_session(
+                    self.history.resume(left, clock=self.clock, listeners=self.listeners),
+                    resumed=True,
+                )
+            else:
+                self.history.abandon(left)
+                self._begin()
+
+        self.push_screen(
+            ConfirmScreen(
+                "Resume your last session?",
+                f"{left.mode.label}: {answered} of {len(left.questions)} answered, "
+                f"{left.left} to go; you left {ago}.",
+                "Resume",
+                stay="New session",
+                danger=False,
+            ),
+            answered_prompt,
+        )
+
+    def _begin(self) -> None:
+        if not self.start_at_once and self.due_count():
+            self.settings = replace(self.settings, mode=Mode.REVIEW)  # what is due comes first
         if self.start_at_once:
             self.start(self.settings)
         else:
             self.show_home()
+
+    def _now(self) -> datetime:
+        return self.clock.now() if self.clock else datetime.now(UTC)
+
+    def due_count(self) -> int:
+        """How many items the schedule says are due now (0 without a history)."""
+        if self.history is None:
+            return 0
+        return len(agenda(self.bank, self.history.store, now=self._now(), new_per_day=0).due)
 
     # -- moving between screens --------------------------------------------------------------
 
     def start(self, settings: Settings) -> None:
         """Start a session as the learner chose (from the home screen, the palette or the CLI)."""
         self.settings = settings
+        if settings.mode is Mode.REVIEW:
+            reviewing = self._review_settings(settings)
+            if reviewing is None:
+                if len(self.screen_stack) == 1:
+                    self.show_home()
+                return
+            settings = reviewing
         try:
             session = start_session(self.bank, settings, clock=self.clock, listeners=self.listeners)
         except QuizlibError as exc:
@@ -94,7 +156,29 @@ class PracticeApp(App[int]):
             return
         self.show_session(session)
 
-    def show_session(self, session: Session) -> None:
+    def _review_settings(self, settings: Settings) -> Settings | None:
+        """The review's items (due, then new up to today's limit), or None with a message."""
+        if self.history is None:
+            self.notify("Review needs a history", title="Cannot start", severity="error")
+            return None
+        plan = agenda(self.bank, self.history.store, now=self._now(), new_per_day=self.new_per_day)
+        chosen = [
+            item_id
+            for item_id in plan.items
+            if not settings.topics or self.bank.item(item_id).topic in settings.topics
+        ]
+        if not chosen:
+            self.notify(
+                "Nothing is due, and today's new items are done. Come back tomorrow, or "
+                "practise in another mode.",
+                title="All caught up",
+            )
+            return None
+        return replace(settings, items=tuple(chosen), count=len(chosen))
+
+    def show_session(self, session: Session, *, resumed: bool = False) -> None:
+        if self.history is not None and not resumed:
+            self.history.begin(session)
         screen: SessionScreen
         if session.mode is Mode.FLASHCARDS:
             from .screens.flashcard import FlashcardScreen
@@ -113,6 +197,8 @@ class PracticeApp(App[int]):
     def show_summary(self, session: Session) -> None:
         from .screens.summary import SummaryScreen
 
+        if self.history is not None:
+            self.history.end()
         self._replace(SummaryScreen(self.bank, session))
 
     def show_home(self) -> None:
@@ -162,6 +248,15 @@ class PracticeApp(App[int]):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
+
+    def action_stats(self) -> None:
+        if self.history is None:
+            self.notify("Stats need a history", severity="warning")
+            return
+        from .screens.stats import StatsScreen
+
+        if not isinstance(self.screen, StatsScreen):
+            self.push_screen(StatsScreen(self.bank, self.history.store, self._now()))
 
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT_THEME if self.current_theme.dark else DARK_THEME

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from quizlib import load_bank
+from quizlib.practice import ManualClock
 from quizlib.store import Rating, Review, Store, agenda
 
 BANK = load_bank()
@@ -17,13 +18,13 @@ def _answer(store, item_id, when, rating=Rating.Good):
 
 
 def test_fresh_history_offers_new_items_up_to_the_daily_limit(tmp_path):
-    with Store.open(tmp_path, clock=lambda: NOW, fuzz=False) as store:
+    with Store.open(tmp_path, clock=ManualClock(NOW), fuzz=False) as store:
         plan = agenda(BANK, store, new_per_day=5, tz=UTC)
     assert plan.due == [] and plan.new == IDS[:5]
 
 
 def test_due_items_come_first_and_new_ones_introduced_today_count(tmp_path):
-    with Store.open(tmp_path, clock=lambda: NOW, fuzz=False) as store:
+    with Store.open(tmp_path, clock=ManualClock(NOW), fuzz=False) as store:
         yesterday = NOW - timedelta(days=1)
         _answer(store, IDS[0], yesterday, Rating.Again)  # relearning: due ten minutes later
         _answer(store, IDS[1], yesterday - timedelta(hours=1), Rating.Again)

@@ -14,6 +14,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from quizlib.errors import StoreError
+from quizlib.practice import ManualClock
 from quizlib.store import Rating, Review, Store, export_reviews
 from quizlib.store.location import DATABASE_NAME
 from quizlib.store.migrations import LATEST, migrate
@@ -35,15 +36,11 @@ def review(item_id="gwadar", when=T0, rating=Rating.Good, correct=True, response
     )
 
 
-def fixed(when):
-    return lambda: when
-
-
 def test_answers_survive_reopening(tmp_path):
-    with Store.open(tmp_path, clock=fixed(T0), fuzz=False) as store:
+    with Store.open(tmp_path, clock=ManualClock(T0), fuzz=False) as store:
         store.record(review("a"))
         store.record(review("b", correct=False, rating=Rating.Again))
-    with Store.open(tmp_path, clock=fixed(T0), fuzz=False) as store:
+    with Store.open(tmp_path, clock=ManualClock(T0), fuzz=False) as store:
         logged = list(store.reviews())
         assert [(r.item_id, r.correct, r.rating) for r in logged] == [
             ("a", True, 3),
@@ -54,7 +51,7 @@ def test_answers_survive_reopening(tmp_path):
 
 
 def test_fsrs_due_dates_with_a_fixed_clock_and_no_fuzz(tmp_path):
-    with Store.open(tmp_path, clock=fixed(T0), fuzz=False) as store:
+    with Store.open(tmp_path, clock=ManualClock(T0), fuzz=False) as store:
         card = store.record(review(when=T0))
         assert card.due == T0 + timedelta(minutes=10)  # learning step two
         card = store.record(review(when=card.due))
@@ -67,7 +64,7 @@ def test_fsrs_due_dates_with_a_fixed_clock_and_no_fuzz(tmp_path):
 
 
 def test_first_seen_counts_new_items_for_the_daily_limit(tmp_path):
-    with Store.open(tmp_path, clock=fixed(T0), fuzz=False) as store:
+    with Store.open(tmp_path, clock=ManualClock(T0), fuzz=False) as store:
         store.record(review("a", when=T0 - timedelta(days=1)))
         store.record(review("a", when=T0))
         store.record(review("b", when=T0))
@@ -75,7 +72,7 @@ def test_first_seen_counts_new_items_for_the_daily_limit(tmp_path):
 
 
 def test_unfinished_session_is_offered_until_finished(tmp_path):
-    with Store.open(tmp_path, clock=fixed(T0)) as store:
+    with Store.open(tmp_path, clock=ManualClock(T0)) as store:
         assert store.unfinished_session("bank") is None
         store.save_session("s1", "bank", {"questions": ["a:term", "b:term"]})
         store.save_session("s1", "bank", {"questions": ["a:term", "b:term"]}, position=1)
@@ -88,7 +85,7 @@ def test_unfinished_session_is_offered_until_finished(tmp_path):
 def test_a_corrupt_file_is_moved_aside_and_a_fresh_history_started(tmp_path):
     damaged = b"this is not a database" * 100
     (tmp_path / DATABASE_NAME).write_bytes(damaged)
-    with Store.open(tmp_path, clock=fixed(T0)) as store:
+    with Store.open(tmp_path, clock=ManualClock(T0)) as store:
         assert store.recovered == tmp_path / f"{DATABASE_NAME}.corrupt-20260302T090000Z"
         assert store.recovered is not None and store.recovered.read_bytes() == damaged
         store.record(review())
@@ -126,7 +123,7 @@ def test_migration_from_the_first_version_replays_cards(tmp_path):
         [(T0.isoformat(),), ((T0 + timedelta(minutes=10)).isoformat(),)],
     )
     db.close()
-    with Store.open(tmp_path, clock=fixed(T0), fuzz=False) as store:
+    with Store.open(tmp_path, clock=ManualClock(T0), fuzz=False) as store:
         assert [r.session_id for r in store.reviews()] == [None, None]  # the new column
         (card,) = store.cards("bank").values()
         assert card.due == T0 + timedelta(minutes=10) + timedelta(days=2)  # as if live
@@ -186,7 +183,7 @@ def test_a_killed_process_loses_no_answer_it_committed(tmp_path):
 
 
 def test_export_csv_and_json(tmp_path):
-    with Store.open(tmp_path, clock=fixed(T0)) as store:
+    with Store.open(tmp_path, clock=ManualClock(T0)) as store:
         store.record(review("a", response='a, "quoted" answer'))
         reviews = list(store.reviews())
     rows = json.loads(export_reviews(reviews, "json"))

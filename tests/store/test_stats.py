@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from quizlib import load_bank
+from quizlib.practice import ManualClock
 from quizlib.store import Rating, Review, Store, compute_stats
 
 BANK = load_bank()
@@ -30,7 +31,7 @@ def _answer(store, item, when, correct=True):
 def test_stats_per_topic_and_overall(tmp_path):
     topic = BANK.topics[0].id
     items = [i for i in BANK.items() if i.topic == topic][:3]
-    with Store.open(tmp_path, clock=lambda: NOW, fuzz=False) as store:
+    with Store.open(tmp_path, clock=ManualClock(NOW), fuzz=False) as store:
         # Three days in a row up to today, then one wrong answer today.
         for days_ago, item in zip((2, 1, 0), items, strict=True):
             _answer(store, item, NOW - timedelta(days=days_ago, hours=1))
@@ -59,7 +60,7 @@ def test_stats_per_topic_and_overall(tmp_path):
 
 def test_streak_counts_up_to_yesterday_before_todays_first_review(tmp_path):
     item = next(BANK.items())
-    with Store.open(tmp_path, clock=lambda: NOW, fuzz=False) as store:
+    with Store.open(tmp_path, clock=ManualClock(NOW), fuzz=False) as store:
         _answer(store, item, NOW - timedelta(days=1))
         _answer(store, item, NOW - timedelta(days=2))
         _answer(store, item, NOW - timedelta(days=4))

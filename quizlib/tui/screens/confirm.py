@@ -1,4 +1,4 @@
-"""A yes/no dialog, for leaving a session in progress."""
+"""A yes/no dialog: leave a session in progress, or take one up again."""
 
 from __future__ import annotations
 
@@ -21,20 +21,34 @@ class ConfirmScreen(ModalScreen[bool]):
         Binding("n,escape", "dismiss(False)", "No"),
     ]
 
-    def __init__(self, title: str, detail: str, verb: str) -> None:
+    def __init__(
+        self, title: str, detail: str, verb: str, *, stay: str = "Stay", danger: bool = True
+    ) -> None:
         super().__init__(classes="dialog")
         self.title_text, self.detail, self.verb = title, detail, verb
+        self.stay, self.danger = stay, danger
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Static(Content(self.title_text), id="dialog-title")
             yield Static(Content(self.detail))
             with Horizontal(id="dialog-buttons"):
-                yield Button(f"{self.verb} (y)", id="yes", variant="error", compact=True)
-                yield Button("Stay (n)", id="no", variant="primary", compact=True)
+                yield Button(
+                    f"{self.verb} (y)",
+                    id="yes",
+                    variant="error" if self.danger else "primary",
+                    compact=True,
+                )
+                yield Button(
+                    f"{self.stay} (n)",
+                    id="no",
+                    variant="primary" if self.danger else "default",
+                    compact=True,
+                )
 
     def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
+        # The safe choice has the focus: staying in a session, or taking one up again.
+        self.query_one("#no" if self.danger else "#yes", Button).focus()
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:

@@ -39,6 +39,7 @@ class HomeScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "start", "Start"),
         Binding("m", "next_mode", "Mode"),
+        Binding("t", "app.stats", "Stats"),
         Binding("q", "app.quit", "Quit"),
     ]
 
@@ -56,10 +57,12 @@ class HomeScreen(Screen[None]):
             # The bank is usually named after its article: say the title once.
             named = "" if meta.title == bank.title else f" “{meta.title}”"
             by = f" by {meta.author}" if meta.author else ""
+            due = self.practice_app.due_count()
             yield Static(
                 Content(
                     f"Source: the {meta.kind}{named}{by}, {len(bank.source.paragraphs)} "
                     f"paragraphs · {total} items to practise"
+                    + (f" · {due} due for review" if due else "")
                 ),
                 id="bank-source",
             )
