@@ -47,7 +47,13 @@ def main(argv: list[str] | None = None) -> None:
     print(header(), flush=True)
     for size, root in roots.items():
         for row in ROWS.values():
-            print(line(run_row(row, size, root, repeat, args.budget)), flush=True)
+            if row.sized:
+                print(line(run_row(row, size, root, repeat, args.budget)), flush=True)
+    smallest = min(roots)
+    for row in ROWS.values():
+        if not row.sized:
+            result = run_row(row, smallest, roots[smallest], repeat, args.budget)
+            print(line(result, sized=False), flush=True)
     print(f"\nmedian of {repeat} run(s) per figure; MB is each process's peak memory", flush=True)
 
 

@@ -1,10 +1,10 @@
-"""Two measurements of the practice app, for `python -m bench` rows (see the report in issue 9).
+"""The practice app's rows: start-up to the first question, and key press to feedback.
 
-    from tests.tui_bench import startup, feedback_latency
-    startup(runs=7)            # start-up to the first question vs a bare Textual app (target <= 1.3x)
-    feedback_latency(60)       # key press to feedback shown, median and p95 (target p95 <= 50 ms)
-
-Run as a script to print both: ``.venv/bin/python -m tests.tui_bench``.
+Start-up runs each app in a fresh interpreter (imports included, as a learner waits for them)
+and times process start to first paint. Feedback latency runs the app headless under Pilot, with
+the history attached as in real use (each answer is committed before feedback is drawn), and
+times a key event reaching the app to the first refresh after the answer; the baseline is a bare
+Textual app that shows the key it was sent.
 """
 
 from __future__ import annotations
@@ -18,10 +18,20 @@ import tempfile
 import time
 from dataclasses import dataclass
 
-__all__ = ["Latency", "Startup", "feedback_latency", "startup"]
+__all__ = [
+    "BARE_APP",
+    "PRACTICE_APP",
+    "SAMPLES",
+    "Latency",
+    "bare_latency",
+    "feedback_latency",
+    "first_paint",
+]
+
+SAMPLES = 40
 
 # Both children stop at their first paint: call_after_refresh runs once the screen is drawn.
-_PRACTICE = """
+PRACTICE_APP = """
 import sys, time
 from quizlib import cli
 from quizlib.tui import PracticeApp
@@ -37,10 +47,10 @@ SessionScreen.on_mount = on_mount
 run = PracticeApp.run
 PracticeApp.run = lambda self: run(self, headless=True)
 cli._has_terminal = lambda: True
-sys.exit(cli.main(["practice", "--count", "10", "--seed", "1"]))
+sys.exit(cli.main(["practice", "--mode", "multiple-choice", "--count", "10", "--seed", "1"]))
 """
 
-_BARE = """
+BARE_APP = """
 import time
 from textual.app import App
 from textual.widgets import Static
@@ -57,18 +67,8 @@ One().run(headless=True)
 """
 
 
-@dataclass(frozen=True)
-class Startup:
-    practice: float  # median seconds from process start to the first question on screen
-    bare: float  # the same for a bare Textual app showing one line
-    runs: int
-
-    @property
-    def ratio(self) -> float:
-        return self.practice / self.bare
-
-
-def _first_paint(code: str) -> float:
+def first_paint(code: str) -> float:
+    """Seconds from starting ``code`` in a new interpreter to its first paint."""
     with tempfile.TemporaryDirectory() as history:  # a first run: no session to resume
         env = {**os.environ, "QUIZLIB_DATA_DIR": history}
         start = time.time()
@@ -78,20 +78,6 @@ def _first_paint(code: str) -> float:
     return float(out.strip().splitlines()[-1]) - start
 
 
-def startup(runs: int = 7) -> Startup:
-    """Median time to first paint of `quizlib practice --count 10 --seed 1` and of a bare app.
-
-    Each run is a fresh interpreter (imports included, as a learner waits for them); the two are
-    run alternately, after one warm-up each, so both see the same disk cache and machine load.
-    """
-    _first_paint(_PRACTICE), _first_paint(_BARE)
-    practice, bare = [], []
-    for _ in range(runs):
-        practice.append(_first_paint(_PRACTICE))
-        bare.append(_first_paint(_BARE))
-    return Startup(statistics.median(practice), statistics.median(bare), runs)
-
-
 @dataclass(frozen=True)
 class Latency:
     median: float  # seconds from a key press to the feedback drawn
@@ -99,12 +85,14 @@ class Latency:
     samples: int
 
 
-def feedback_latency(samples: int = 60) -> Latency:
-    """Key press (an option's number) to feedback drawn, on the bundled bank.
+def _summary(times: list[float]) -> Latency:
+    times = sorted(times)
+    p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
+    return Latency(statistics.median(times), p95, len(times))
 
-    The app runs headless under Pilot (``run_test``); each sample is the time from a key event
-    reaching the app to the first screen refresh after the answer was recorded.
-    """
+
+def feedback_latency(samples: int = SAMPLES) -> Latency:
+    """Key press (an option's number) to feedback drawn, on the bundled bank, history on."""
     return asyncio.run(_feedback_latency(samples))
 
 
@@ -113,45 +101,76 @@ async def _feedback_latency(samples: int) -> Latency:
 
     from quizlib.load import load_bank
     from quizlib.practice import ManualClock, Phase, Settings
+    from quizlib.store import SessionLog, Store
     from quizlib.tui import PracticeApp
     from quizlib.tui.screens.session import SessionScreen
 
     bank = load_bank()
     times: list[float] = []
     seed = 0
-    while len(times) < samples:
-        app = PracticeApp(bank, Settings(count=20, seed=seed), home=False, clock=ManualClock())
-        async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
-            screen = app.screen
-            assert isinstance(screen, SessionScreen)
-            while not screen.session.finished and len(times) < samples:
-                key = str(1 + len(times) % 2)  # true/false has only two options
-                start = time.perf_counter()
-                # The key goes in as a terminal's would; Pilot.press would add its own waits
-                # for idle (about 40 ms here, measured with an unbound key).
-                app.post_message(events.Key(key, key))
-                while screen.session.phase is not Phase.ANSWERED:
-                    await asyncio.sleep(0)
-                painted = asyncio.Event()
-                app.call_after_refresh(painted.set)
-                await painted.wait()
-                times.append(time.perf_counter() - start)
-                await pilot.press("n")
-        seed += 1
-    times.sort()
-    p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
-    return Latency(statistics.median(times), p95, len(times))
+    with tempfile.TemporaryDirectory() as folder, Store.open(folder) as store:
+        while len(times) < samples:
+            app = PracticeApp(
+                bank,
+                Settings(count=20, seed=seed),
+                home=False,
+                clock=ManualClock(),
+                history=SessionLog(store, bank.id),
+            )
+            async with app.run_test(size=(80, 24)) as pilot:
+                await pilot.pause()
+                screen = app.screen
+                assert isinstance(screen, SessionScreen)
+                while not screen.session.finished and len(times) < samples:
+                    key = str(1 + len(times) % 2)  # true/false has only two options
+                    start = time.perf_counter()
+                    # The key goes in as a terminal's would; Pilot.press would add its own
+                    # waits for idle (about 40 ms here, measured with an unbound key).
+                    app.post_message(events.Key(key, key))
+                    while screen.session.phase is not Phase.ANSWERED:
+                        await asyncio.sleep(0)
+                    painted = asyncio.Event()
+                    app.call_after_refresh(painted.set)
+                    await painted.wait()
+                    times.append(time.perf_counter() - start)
+                    await pilot.press("n")
+            seed += 1
+    return _summary(times)
 
 
-if __name__ == "__main__":
-    up = startup()
-    print(
-        f"start-up to first question: {up.practice * 1000:.0f} ms; bare Textual app: "
-        f"{up.bare * 1000:.0f} ms; ratio {up.ratio:.2f}x (target <= 1.3x; median of {up.runs})"
-    )
-    lat = feedback_latency()
-    print(
-        f"key press to feedback: median {lat.median * 1000:.1f} ms, p95 {lat.p95 * 1000:.1f} ms "
-        f"(target p95 <= 50 ms; {lat.samples} presses)"
-    )
+def bare_latency(samples: int = SAMPLES) -> Latency:
+    """The same measurement on a bare Textual app that shows each key it is sent."""
+    return asyncio.run(_bare_latency(samples))
+
+
+async def _bare_latency(samples: int) -> Latency:
+    from textual import events
+    from textual.app import App, ComposeResult
+    from textual.widgets import Static
+
+    class Echo(App[None]):
+        shown = ""
+
+        def compose(self) -> ComposeResult:
+            yield Static("press a key", id="echo")
+
+        def on_key(self, event: events.Key) -> None:
+            self.shown = event.key
+            self.query_one("#echo", Static).update(f"you pressed {event.key}")
+
+    app = Echo()
+    times: list[float] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for n in range(samples):
+            key = str(1 + n % 2)
+            app.shown = ""
+            start = time.perf_counter()
+            app.post_message(events.Key(key, key))
+            while app.shown != key:
+                await asyncio.sleep(0)
+            painted = asyncio.Event()
+            app.call_after_refresh(painted.set)
+            await painted.wait()
+            times.append(time.perf_counter() - start)
+    return _summary(times)

@@ -17,6 +17,16 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bench.baseline import lint_plain, load_plain, quiz_plain
+from bench.deck import deck_genanki, deck_quizlib
+from bench.history import ANSWERS, history_quizlib, history_sqlite
+from bench.practice import (
+    BARE_APP,
+    PRACTICE_APP,
+    SAMPLES,
+    bare_latency,
+    feedback_latency,
+    first_paint,
+)
 from quizlib import build_quiz, load_bank
 from quizlib.lint import lint_bank
 
@@ -27,12 +37,18 @@ Action = Callable[[], object]
 
 @dataclass(frozen=True)
 class Row:
-    """One line of the table: quizlib's action and its baseline, each set up from a bank dir."""
+    """One line of the table: quizlib's action and its baseline, each set up from a bank dir.
+
+    An action that returns a float has timed itself (start-up to first paint, say) and that is
+    its figure; otherwise its wall time is. A row that is not ``sized`` runs once, on the
+    smallest bank, because its work does not grow with the bank.
+    """
 
     name: str
     quizlib: Callable[[Path], Action]
     baseline: Callable[[Path], Action]
     baseline_is: str
+    sized: bool = True
 
 
 def _load(root: Path) -> Action:
@@ -78,6 +94,28 @@ ROWS = {
         Row("quiz 40", _quiz(40), _quiz_plain(40), "random.sample, 40 question dicts"),
         Row("quiz 1000", _quiz(1000), _quiz_plain(1000), "random.sample, 1000 question dicts"),
         Row("lint", _lint, _lint_plain, "fold every stem and key once"),
+        Row("deck", deck_quizlib, deck_genanki, "genanki writing the same notes itself"),
+        Row(
+            "history",
+            history_quizlib,
+            history_sqlite,
+            f"{ANSWERS} answers: SQLite insert + commit each",
+            sized=False,
+        ),
+        Row(
+            "start-up",
+            lambda root: lambda: first_paint(PRACTICE_APP),
+            lambda root: lambda: first_paint(BARE_APP),
+            "a bare Textual app showing one line",
+            sized=False,
+        ),
+        Row(
+            "feedback",
+            lambda root: lambda: feedback_latency(SAMPLES).p95,
+            lambda root: lambda: bare_latency(SAMPLES).p95,
+            f"p95 of {SAMPLES} keys; bare app echoing a key",
+            sized=False,
+        ),
     )
 }
 
@@ -87,8 +125,9 @@ def measure(action: Action, repeat: int) -> float:
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
+        timed = action()
+        elapsed = time.perf_counter() - start
+        times.append(timed if isinstance(timed, float) else elapsed)
     return statistics.median(times)
 
 
