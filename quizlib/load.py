@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import yaml
 from pydantic import BaseModel, ValidationError
 
 from .bank import Bank, Location
@@ -191,8 +192,9 @@ class _Loader:
         context: ValidationContext,
     ) -> None:
         item_id = entry.get("id") if isinstance(entry, dict) else None
+        node = document.node(loc)  # once: the places asked for below are all inside the item
         if isinstance(item_id, str):
-            line, _ = document.position((*loc, "id"))
+            line, _ = document.position(("id",), start=node)
             first = self.locations.get(item_id)
             if first is not None:
                 self.problems.append(
@@ -206,7 +208,8 @@ class _Loader:
         quote = _raw_quote(entry)
         if quote:
             valid_id = item.id if isinstance(item, Fact | Concept) else None
-            self.quotes.append((_Place.of(document, (*loc, "source", "quote")), quote, valid_id))
+            place = _Place.of(document, (*loc, "source", "quote"), item=(node, len(loc)))
+            self.quotes.append((place, quote, valid_id))
         if item is None:
             return
         if isinstance(item, Fact):
@@ -258,8 +261,18 @@ class _Place:
     field: str
 
     @classmethod
-    def of(cls, document: YamlDocument, loc: tuple[str | int, ...]) -> _Place:
-        return cls(document.path, *document.position(loc), dotted(loc))
+    def of(
+        cls,
+        document: YamlDocument,
+        loc: tuple[str | int, ...],
+        item: tuple[yaml.Node | None, int] | None = None,
+    ) -> _Place:
+        """The place of ``loc``; ``item`` (a node and how many parts of ``loc`` lead to it)
+        saves walking down from the root again."""
+        if item is None or item[0] is None:
+            return cls(document.path, *document.position(loc), dotted(loc))
+        node, depth = item
+        return cls(document.path, *document.position(loc[depth:], start=node), dotted(loc))
 
     def problem(self, message: str) -> Problem:
         return Problem(self.path, self.line, self.column, self.field, message)

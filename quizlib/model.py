@@ -24,7 +24,7 @@ from pydantic import (
 
 from .grounding import quote_problem
 from .source import Source
-from .text import fold, fold_with_offsets, phrase_spans
+from .text import fold, has_phrase
 
 __all__ = [
     "BankFile",
@@ -197,8 +197,7 @@ class Fact(_Item):
         if "answer" not in info.data:
             return statement
         candidates = [info.data["answer"], *info.data.get("aliases", [])]
-        folded = fold_with_offsets(statement)
-        if not any(phrase_spans(folded, candidate) for candidate in candidates):
+        if not any(has_phrase(statement, candidate) for candidate in candidates):
             raise ValueError(
                 f"the statement must contain the answer {info.data['answer']!r} (or an alias), "
                 "so cloze cards and true/false items can be made from it"

@@ -15,6 +15,7 @@ __all__ = [
     "comparable",
     "fold",
     "fold_with_offsets",
+    "has_phrase",
     "is_word_end",
     "is_word_start",
     "phrase_spans",
@@ -144,6 +145,19 @@ def phrase_spans(folded: tuple[str, list[int]], phrase: str) -> list[tuple[int, 
         else:
             start = hay.find(needle, start + 1)
     return spans
+
+
+def has_phrase(text: str, phrase: str) -> bool:
+    """Whether ``phrase`` occurs in ``text`` as whole words, after folding both."""
+    needle, hay = fold(phrase), fold(text)
+    if not needle:
+        return False
+    start = hay.find(needle)
+    while start >= 0:
+        if is_word_start(hay, start) and is_word_end(hay, start + len(needle)):
+            return True
+        start = hay.find(needle, start + 1)
+    return False
 
 
 def _is_word(char: str) -> bool:
