@@ -73,6 +73,7 @@ class DistractorPool:
     def __init__(self, bank: Bank) -> None:
         self.bank = bank
         self._answers: dict[Kind, list[int]] = {}
+        self._near: dict[tuple[int, Kind], set[int]] = {}
         # (kind, category or None for any, whether a concept's term) -> entries
         self._index: dict[tuple[Kind, str | None, bool], list[_Entry]] = defaultdict(list)
         for facts_or_concepts, is_term in ((bank.facts, False), (bank.concepts, True)):
@@ -167,9 +168,7 @@ class DistractorPool:
         if fact.kind is Kind.NUMBER and (match["prefix"] or match["suffix"]):
             return []  # "1,200 troops" and the article's bare "40" measure different things
         values = set(self._answers_of_kind(fact.kind))
-        number = self.bank.citation(fact).paragraph.number
-        paragraphs = self.bank.source.paragraphs[max(0, number - 1 - _NEAR) : number + _NEAR]
-        values |= _values_in(" ".join(p.text for p in paragraphs), fact.kind)
+        values |= self._values_near(self.bank.citation(fact).paragraph.number, fact.kind)
         if fact.kind is Kind.YEAR:
             near = [v for v in values if 0 < abs(v - key_value) <= _YEAR_WINDOW]
         else:
@@ -177,6 +176,15 @@ class DistractorPool:
         near.sort()
         rng.shuffle(near)
         return [_format(match, v) for v in near[:_ARTICLE_VALUES_MAX]]
+
+    def _values_near(self, number: int, kind: Kind) -> set[int]:
+        """Years or numbers of the paragraphs around paragraph ``number``, read once each."""
+        found = self._near.get((number, kind))
+        if found is None:
+            paragraphs = self.bank.source.paragraphs[max(0, number - 1 - _NEAR) : number + _NEAR]
+            text = " ".join(p.text for p in paragraphs)
+            found = self._near[number, kind] = _values_in(text, kind)
+        return found
 
     def _answers_of_kind(self, kind: Kind) -> list[int]:
         found = self._answers.get(kind)

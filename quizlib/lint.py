@@ -159,9 +159,11 @@ def lint_bank(bank: Bank) -> list[Finding]:
     return sorted(findings, key=_in_file_order)
 
 
-def _in_file_order(finding: Finding) -> tuple[str, int, Finding]:
+def _in_file_order(finding: Finding) -> tuple[str, int, str, str, str]:
     path, _, line = finding.location.rpartition(":")
-    return (path, int(line), finding) if line.isdigit() else (finding.location, 0, finding)
+    if not line.isdigit():
+        path, line = finding.location, "0"
+    return (path, int(line), finding.item_id, finding.guideline, finding.message)
 
 
 def _enemy_notes(bank: Bank) -> Iterator[tuple[str, str]]:

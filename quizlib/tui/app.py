@@ -93,7 +93,8 @@ class PracticeApp(App[int]):
             return
         answered = len(left.given)
         minutes = max(0, round((self._now() - left.record.updated_at).total_seconds() / 60))
-        ago = f"{minutes} min ago" if minutes < 120 else f"{minutes // 60} h ago"
+        ago = "just now" if minutes < 1 else f"{minutes} min ago"
+        ago = f"{minutes // 60} h ago" if minutes >= 120 else ago
 
         def answered_prompt(resume: bool | None) -> None:
             assert self.history is not None
@@ -237,9 +238,12 @@ class PracticeApp(App[int]):
             if leave:
                 then()
 
-        self.push_screen(
-            ConfirmScreen(title, "The session in progress will be lost.", verb), answered
+        lost = (
+            "It is saved as you go: the next start offers to resume it."
+            if self.history is not None
+            else "The session in progress will be lost."
         )
+        self.push_screen(ConfirmScreen(title, lost, verb), answered)
 
     # -- actions -----------------------------------------------------------------------------
 

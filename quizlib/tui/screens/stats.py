@@ -17,7 +17,7 @@ from ...store import Store, compute_stats
 
 __all__ = ["StatsScreen"]
 
-BAR = 20  # cells in a mastery bar
+BAR = 10  # cells in a mastery bar: the table fits 80 columns
 
 
 def _bar(share: float) -> str:
@@ -42,7 +42,7 @@ class StatsScreen(Screen[None]):
             table: DataTable[str] = DataTable(
                 id="stats-table", cursor_type="none", zebra_stripes=True
             )
-            table.add_columns("Topic", "Mastery", "", "Seen", "Accuracy", "Due today", "This week")
+            table.add_columns("Topic", "Mastery", "", "Seen", "Right", "Due", "Week")
             for row in [*stats.topics, stats.overall]:
                 accuracy = "–" if row.accuracy is None else f"{row.accuracy:.0%}"
                 table.add_row(
