@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import random
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -167,13 +168,17 @@ class DistractorPool:
         assert match is not None  # the key parsed as a number before this is called
         if fact.kind is Kind.NUMBER and (match["prefix"] or match["suffix"]):
             return []  # "1,200 troops" and the article's bare "40" measure different things
-        values = set(self._answers_of_kind(fact.kind))
-        values |= self._values_near(self.bank.citation(fact).paragraph.number, fact.kind)
         if fact.kind is Kind.YEAR:
-            near = [v for v in values if 0 < abs(v - key_value) <= _YEAR_WINDOW]
+            low, high = key_value - _YEAR_WINDOW, key_value + _YEAR_WINDOW
         else:
-            near = [v for v in values if key_value / _NUMBER_FACTOR <= v <= key_value * 10]
-        near.sort()
+            low, high = key_value // _NUMBER_FACTOR, key_value * _NUMBER_FACTOR
+        answers = self._answers_of_kind(fact.kind)  # sorted: the window is two bisections
+        window = answers[bisect_left(answers, low) : bisect_right(answers, high)]
+        if len(window) > 4 * _ARTICLE_VALUES_MAX:
+            window = rng.sample(window, 4 * _ARTICLE_VALUES_MAX)
+        nearby = self._values_near(self.bank.citation(fact).paragraph.number, fact.kind)
+        values = {*window, *(v for v in nearby if low <= v <= high)} - {key_value}
+        near = sorted(values)
         rng.shuffle(near)
         return [_format(match, v) for v in near[:_ARTICLE_VALUES_MAX]]
 
@@ -189,9 +194,9 @@ class DistractorPool:
     def _answers_of_kind(self, kind: Kind) -> list[int]:
         found = self._answers.get(kind)
         if found is None:
-            found = self._answers[kind] = [
-                v for f in self.bank.facts if f.kind is kind if (v := _number(f.answer))
-            ]
+            found = self._answers[kind] = sorted(
+                {v for f in self.bank.facts if f.kind is kind if (v := _number(f.answer))}
+            )
         return found
 
 
