@@ -7,6 +7,7 @@ the bank for a quiz) is not timed, but it does count towards the peak.
 
 from __future__ import annotations
 
+import gc
 import json
 import resource
 import statistics
@@ -124,6 +125,9 @@ def measure(action: Action, repeat: int) -> float:
     """The median of ``repeat`` timings of ``action``, in seconds."""
     times = []
     for _ in range(repeat):
+        # What the last run built goes now, not in the middle of the next run's timing or on
+        # top of its peak memory (a load pauses the collector).
+        gc.collect()
         start = time.perf_counter()
         timed = action()
         elapsed = time.perf_counter() - start

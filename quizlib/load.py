@@ -41,10 +41,15 @@ def load_bank(path: str | Path | None = None) -> Bank:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _Loader(root).load()
+        bank = _Loader(root).load()
     finally:
         if collecting:
             gc.enable()
+    # The bank lives as long as the program and holds no cycles to reclaim: moved out of the
+    # collector's sight, it is not walked again by the first full collection after loading (a
+    # pause of over a second at 100,000 items, in the middle of whatever comes next).
+    gc.freeze()
+    return bank
 
 
 def item_files(root: Path) -> list[Path]:

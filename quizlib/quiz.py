@@ -21,7 +21,7 @@ DEFAULT_FORMS = (Form.MULTIPLE_CHOICE, Form.TERM, Form.DEFINITION, Form.TRUE_FAL
 OPTION_RANGE = range(3, 6)
 
 
-_Pick = tuple[Item, list[Form]]  # an item and the forms to try for it, in order
+_Pick = Item  # an item offered to a quiz; its forms are ordered only if it is tried
 
 
 class QuizError(QuizlibError):
@@ -84,10 +84,8 @@ def build_quiz(
             continue
         if item.topic not in chosen_topics or (levels and item.difficulty not in levels):
             continue
-        usable = [f for f in maker.forms(item) if f in allowed]
-        if usable:
-            rng.shuffle(usable)
-            by_topic[item.topic].append((item, usable))
+        if not allowed.isdisjoint(maker.forms(item)):
+            by_topic[item.topic].append(item)
     groups = [by_topic[t] for t in chosen_topics if by_topic[t]]
     for group in groups:
         rng.shuffle(group)
@@ -140,6 +138,9 @@ class _Assembler:
             seed,
         )
         self.drafts: list[tuple[Item, Form, Question]] = []
+        self.allowed = allowed
+        # Each item's forms are shuffled when it is tried, not all of a large bank up front.
+        self.form_order = random.Random(f"forms:{seed}")
         self.guard = EnemyGuard(bank.declared_enemies)
         self.passages: set[tuple[int, int]] = set()  # the sentences the chosen ones test
         # A true/false question is right half the time by chance: when other forms are allowed
@@ -167,7 +168,7 @@ class _Assembler:
         deferred: list[_Pick] = []  # from a sentence already tested: only if nothing else
         index = 0
         while index < len(queue):
-            item = queue[index][0]
+            item = queue[index]
             if not self.guard.admits(item):
                 del queue[index]  # for good: what is taken only grows
             elif self.bank.passage(item) in self.passages:
@@ -181,8 +182,9 @@ class _Assembler:
                 return True
         return False
 
-    def _make(self, pick: _Pick) -> bool:
-        item, forms_to_try = pick
+    def _make(self, item: Item) -> bool:
+        forms_to_try = [f for f in self.maker.forms(item) if f in self.allowed]
+        self.form_order.shuffle(forms_to_try)
         for form in forms_to_try:
             if form is Form.TRUE_FALSE and not self.true_false_left:
                 continue

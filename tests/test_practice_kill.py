@@ -10,7 +10,7 @@ import sys
 import time
 
 from quizlib.store import SessionLog, Store
-from tests.tui_helpers import HONEYBEE, honeybee
+from tests.tui_helpers import HONEYBEE, SEED, honeybee
 
 
 def _wait_for(condition, timeout=30.0):
@@ -32,7 +32,7 @@ def test_sigkill_mid_session_keeps_every_answer_and_the_session_can_resume(tmp_p
     os.set_blocking(leader, False)
     env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "80", "LINES": "24"}
     command = [sys.executable, "-m", "quizlib", "practice", str(HONEYBEE)]
-    command += ["--mode", "multiple-choice", "--count", "4", "--seed", "3"]
+    command += ["--mode", "multiple-choice", "--count", "4", "--seed", str(SEED)]
     command += ["--data-dir", str(tmp_path)]
     app = subprocess.Popen(command, stdin=follower, stdout=follower, stderr=follower, env=env)
     os.close(follower)

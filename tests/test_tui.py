@@ -19,7 +19,7 @@ from quizlib.tui.screens.summary import SummaryScreen
 from quizlib.tui.screens.typed import TypedScreen
 from quizlib.tui.widgets.choices import Choice
 from quizlib.tui.widgets.feedback import Feedback
-from tests.tui_helpers import make_app, play
+from tests.tui_helpers import TYPED_SEED, make_app, play
 
 
 def text(pilot: Pilot[int], selector: str) -> str:
@@ -142,7 +142,7 @@ def test_flashcards_reveal_and_rate():
 
 
 def test_typed_answers_forgive_a_typo_and_show_a_near_miss():
-    app = make_app(Mode.TYPED)
+    app = make_app(Mode.TYPED, seed=TYPED_SEED)
 
     async def scenario(pilot: Pilot[int]) -> None:
         screen = session_screen(pilot)

@@ -17,7 +17,9 @@ from quizlib.tui import PracticeApp
 HONEYBEE = Path(__file__).parent / "fixtures" / "honeybee-bank"
 # With this seed and 4 questions, multiple choice and exam ask discoverer (key B), angle-meaning
 # (C), nobel-field (A) and run-length (D); flashcards and typed ask other forms of items.
-SEED = 3
+SEED = 947
+# The typed-answer test asks dance-name, then nobel-year (both cloze), then nobel-field.
+TYPED_SEED = 891
 
 _bank: Bank | None = None
 
@@ -37,10 +39,11 @@ def make_app(
     clock: ManualClock | None = None,
     listeners: Iterable[AnswerListener] = (),
     history: SessionLog | None = None,
+    seed: int = SEED,
 ) -> PracticeApp:
     """An app on the honeybee bank with a hand-set clock; ``mode=None`` opens the home screen."""
     settings = Settings(
-        mode=mode or Mode.MULTIPLE_CHOICE, count=count, seed=SEED, time_limit=time_limit
+        mode=mode or Mode.MULTIPLE_CHOICE, count=count, seed=seed, time_limit=time_limit
     )
     return PracticeApp(
         honeybee(),
