@@ -7,11 +7,10 @@ item files (``*.yaml`` anywhere else in the directory) with ``facts:`` and ``con
 from __future__ import annotations
 
 import gc
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
 from .bank import Bank, Location
@@ -21,7 +20,7 @@ from .model import BankFile, Concept, Fact, ValidationContext
 from .resources import bundled_bank_dir
 from .source import QuoteMatch, Source, read_source
 from .textfile import read_utf8
-from .yamlfile import YamlDocument, dotted, parse_yaml
+from .yamlfile import YamlDocument, dotted, parse_yaml, read_yaml_quickly
 
 __all__ = ["BANK_FILE", "item_files", "load_bank"]
 
@@ -72,10 +71,10 @@ class _Loader:
         # Checked once every file is read, so each keeps its place, not its document: holding
         # every file's node tree alive makes a large bank slow (the garbage collector walks it).
         # (place, id, whether it must be a concept) for every id an item refers to
-        self.references: list[tuple[_Place, str, bool]] = []
+        self.references: list[tuple[_Place | _PlaceLater, str, bool]] = []
         # Quotes are grounded all together (one pass over the source), not one by one inside
         # validation: (place, quote, id of the item if it is valid).
-        self.quotes: list[tuple[_Place, str, str | None]] = []
+        self.quotes: list[tuple[_Place | _PlaceLater, str, str | None]] = []
         self.citations: dict[str, QuoteMatch] = {}
 
     def load(self) -> Bank:
@@ -116,9 +115,10 @@ class _Loader:
             self.citations,
         )
 
-    def _document(self, path: Path) -> YamlDocument | None:
+    def _document(self, path: Path, *, quickly: bool = False) -> YamlDocument | None:
         try:
-            document = parse_yaml(path, read_utf8(path))
+            text = read_utf8(path)
+            document = (quickly and read_yaml_quickly(path, text)) or parse_yaml(path, text)
         except ContentError as exc:
             self.problems.extend(exc.problems)
             return None
@@ -161,7 +161,7 @@ class _Loader:
             return None
 
     def _load_item_file(self, path: Path, context: ValidationContext) -> None:
-        document = self._document(path)
+        document = self._document(path, quickly=True)
         if document is None or document.data is None:
             return
         if not isinstance(document.data, dict):
@@ -171,6 +171,8 @@ class _Loader:
                 )
             )
             return
+        # Places found later keep the file's text, not the data read from it.
+        places = replace(document, data=None)
         for key, entries in document.data.items():
             model = _SECTIONS.get(key)
             if model is None:
@@ -186,20 +188,20 @@ class _Loader:
                 self.problems.append(document.problem((key,), f"'{key}' must be a list of items"))
                 continue
             for index, entry in enumerate(entries):
-                self._load_item(document, model, (key, index), entry, context)
+                self._load_item(document, places, model, (key, index), entry, context)
 
     def _load_item(
         self,
         document: YamlDocument,
+        places: YamlDocument,
         model: type[Fact] | type[Concept],
         loc: tuple[str, int],
         entry: Any,
         context: ValidationContext,
     ) -> None:
         item_id = entry.get("id") if isinstance(entry, dict) else None
-        node = document.node(loc)  # once: the places asked for below are all inside the item
         if isinstance(item_id, str):
-            line, _ = document.position(("id",), start=node)
+            line = document.id_line(loc)
             first = self.locations.get(item_id)
             if first is not None:
                 self.problems.append(
@@ -213,8 +215,7 @@ class _Loader:
         quote = _raw_quote(entry)
         if quote:
             valid_id = item.id if isinstance(item, Fact | Concept) else None
-            place = _Place.of(document, (*loc, "source", "quote"), item=(node, len(loc)))
-            self.quotes.append((place, quote, valid_id))
+            self.quotes.append((_place(places, (*loc, "source", "quote")), quote, valid_id))
         if item is None:
             return
         if isinstance(item, Fact):
@@ -222,10 +223,10 @@ class _Loader:
         else:
             self.concepts.append(item)
             for index, related in enumerate(item.related):
-                place = _Place.of(document, (*loc, "related", index))
+                place = _place(places, (*loc, "related", index))
                 self.references.append((place, related, True))
         for index, enemy in enumerate(item.enemies):
-            self.references.append((_Place.of(document, (*loc, "enemies", index)), enemy, False))
+            self.references.append((_place(places, (*loc, "enemies", index)), enemy, False))
 
     def _check_references(self) -> None:
         concept_ids = {c.id for c in self.concepts}
@@ -266,18 +267,24 @@ class _Place:
     field: str
 
     @classmethod
-    def of(
-        cls,
-        document: YamlDocument,
-        loc: tuple[str | int, ...],
-        item: tuple[yaml.Node | None, int] | None = None,
-    ) -> _Place:
-        """The place of ``loc``; ``item`` (a node and how many parts of ``loc`` lead to it)
-        saves walking down from the root again."""
-        if item is None or item[0] is None:
-            return cls(document.path, *document.position(loc), dotted(loc))
-        node, depth = item
-        return cls(document.path, *document.position(loc[depth:], start=node), dotted(loc))
+    def of(cls, document: YamlDocument, loc: tuple[str | int, ...]) -> _Place:
+        return cls(document.path, *document.position(loc), dotted(loc))
 
     def problem(self, message: str) -> Problem:
         return Problem(self.path, self.line, self.column, self.field, message)
+
+
+@dataclass(frozen=True)
+class _PlaceLater:
+    """A place in a file read quickly: found only if a problem is, from the node tree built
+    then (a quote that grounds, as nearly all do, costs nothing)."""
+
+    document: YamlDocument
+    loc: tuple[str | int, ...]
+
+    def problem(self, message: str) -> Problem:
+        return self.document.problem(self.loc, message)
+
+
+def _place(document: YamlDocument, loc: tuple[str | int, ...]) -> _Place | _PlaceLater:
+    return _PlaceLater(document, loc) if document.quick else _Place.of(document, loc)

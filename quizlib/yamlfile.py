@@ -3,12 +3,20 @@
 One PyYAML parse gives both the node tree (with line and column marks) and the plain data, so a
 pydantic error location such as ``("facts", 3, "source", "quote")`` can be walked back to the
 line and column an author has to fix.
+
+Most files have nothing to fix, and PyYAML builds its data in Python, slowly (most of a large
+bank's load). :func:`read_yaml_quickly` reads such files with a compiled parser (ryaml) and keeps
+only each item's id line; the node tree is built, by PyYAML, only if a place is asked for, which
+happens when something is wrong. A file the two parsers could read differently (YAML 1.1 words
+such as ``yes``, dates, ``1_000``; a repeated key, which ryaml refuses) is read the slow way.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +26,7 @@ from pydantic_core import ErrorDetails
 
 from .errors import ContentError, Problem
 
-__all__ = ["YamlDocument", "parse_yaml"]
+__all__ = ["YamlDocument", "parse_yaml", "read_yaml_quickly"]
 
 Loc = Sequence[int | str]
 
@@ -33,10 +41,30 @@ class YamlDocument:
     line_offset: int = 0
     # (mapping, key) for every key repeated in its mapping, noticed while the data was built
     repeated: tuple[tuple[yaml.MappingNode, yaml.ScalarNode], ...] = ()
+    # Read quickly: no tree yet, the text to build it from, and each entry's id line
+    text: str | None = None
+    id_lines: dict[tuple[str, int], int] = field(default_factory=dict)
+
+    @property
+    def quick(self) -> bool:
+        return self.text is not None
+
+    @cached_property
+    def tree(self) -> yaml.Node | None:
+        """The node tree: as parsed, or (read quickly) parsed now, when a place is needed."""
+        if self.text is None:
+            return self.root
+        return parse_yaml(self.path, self.text, line_offset=self.line_offset).root
+
+    def id_line(self, entry: tuple[str, int]) -> int:
+        """The line of the ``id`` of the entry at ``entry`` (a section and an index)."""
+        if entry in self.id_lines:
+            return self.id_lines[entry]
+        return self.position((*entry, "id"))[0]
 
     def node(self, loc: Loc) -> yaml.Node | None:
         """The node at ``loc``, or None if the tree has no such place."""
-        node = self.root
+        node = self.tree
         for part in loc:
             node, _ = _child(node, part)
             if node is None:
@@ -52,7 +80,7 @@ class YamlDocument:
         asks for several places in one item walks down to the item once). A location that runs
         past the tree (a missing field) stops at the deepest node found.
         """
-        node = self.root if start is None else start
+        node = self.tree if start is None else start
         key_node: yaml.Node | None = None
         for part in loc:
             child, child_key = _child(node, part)
@@ -88,7 +116,7 @@ class YamlDocument:
         if not self.repeated:
             return []
         # Rare, so only now is the tree searched for where each mapping stands.
-        places = {id(node): loc for loc, node in _mappings(self.root, ())}
+        places = {id(node): loc for loc, node in _mappings(self.tree, ())}
         problems = []
         for mapping, key in self.repeated:
             first = next(k for k, _ in mapping.value if getattr(k, "value", None) == key.value)
@@ -103,6 +131,52 @@ class YamlDocument:
                 )
             )
         return problems
+
+
+# A plain scalar that YAML 1.1 (PyYAML) and YAML 1.2 (ryaml) type differently: yes/no/on/off and
+# y/n, dates, and numbers written with underscores, leading zeros or colons.
+_DIVERGENT = re.compile(
+    r"(?:^|[:\[,]|^[ \t]*-)[ \t]*"
+    r"(?:(?i:yes|no|on|off|y|n)|\d{4}-\d\d?-\d\d?|[-+]?0[0-7]+|[-+]?\d[\d_]*_[\d_]*"
+    r"|[-+]?\d+(?::[0-5]?\d)+)"
+    r"[ \t]*(?:$|[,\]#])",
+    re.MULTILINE,
+)
+_ID_LINE = re.compile(r"^[ \t]*-[ \t]+id:", re.MULTILINE)
+
+
+def read_yaml_quickly(path: Path, text: str) -> YamlDocument | None:
+    """An item file read with ryaml, or None where it must be read by :func:`parse_yaml`.
+
+    None when ryaml is not installed, fails (a syntax error, a repeated key), could type a value
+    otherwise than PyYAML, or when the entries' ``id`` lines cannot be matched up one to one.
+    """
+    if _DIVERGENT.search(text):
+        return None
+    try:
+        import ryaml
+    except ImportError:  # pragma: no cover - a dependency; kept optional for odd platforms
+        return None
+    try:
+        data = ryaml.loads(text)
+    except Exception:
+        return None
+    entries = [
+        (key, index)
+        for key, value in (data.items() if isinstance(data, dict) else ())
+        if isinstance(value, list)
+        for index in range(len(value))
+    ]
+    starts = [match.start() for match in _ID_LINE.finditer(text)]
+    if len(starts) != len(entries):
+        return None
+    lines: dict[tuple[str, int], int] = {}
+    line, at = 1, 0
+    for entry, start in zip(entries, starts, strict=True):
+        line += text.count("\n", at, start)
+        at = start
+        lines[entry] = line
+    return YamlDocument(path, data, None, text=text, id_lines=lines)
 
 
 def parse_yaml(path: Path, text: str, *, line_offset: int = 0) -> YamlDocument:
