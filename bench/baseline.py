@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Annotated, Any, Union, get_args, get_origin
 
 import yaml
-from pydantic import BaseModel, create_model
+from pydantic import BaseModel, Field, create_model
+from pydantic.fields import FieldInfo
 
 from quizlib.bank import Bank
 from quizlib.load import BANK_FILE, item_files
@@ -32,13 +33,21 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 def plain(model: type[BaseModel]) -> type[BaseModel]:
     """``model`` with the same fields, types, defaults and configuration, and nothing else."""
     fields: dict[str, Any] = {
-        name: (_plain_type(info.annotation), ... if info.is_required() else info.default)
+        name: (_plain_type(info.annotation), _plain_default(info))
         for name, info in model.model_fields.items()
     }
     plain_model: type[BaseModel] = create_model(
         f"Plain{model.__name__}", __config__=model.model_config, **fields
     )
     return plain_model
+
+
+def _plain_default(info: FieldInfo) -> Any:
+    if info.is_required():
+        return ...
+    if info.default_factory is not None:
+        return Field(default_factory=info.default_factory)
+    return info.default
 
 
 def _plain_type(annotation: Any) -> Any:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import (
     AfterValidator,
@@ -92,6 +92,18 @@ class ValidationContext:
     topics: frozenset[str] | None = None
 
 
+# A fresh list per item: a shared ``default=[]`` is deep-copied for every item (a tenth of a
+# second per 25,000 items); the schema still shows the default to editors.
+_LIST_DEFAULT: dict[str, Any] = {
+    "default_factory": list,
+    "json_schema_extra": {"default": []},
+}
+
+
+def _list_field(description: str) -> Any:
+    return Field(description=description, **_LIST_DEFAULT)
+
+
 def _context(info: ValidationInfo) -> ValidationContext:
     context = info.context
     return context if isinstance(context, ValidationContext) else ValidationContext()
@@ -135,7 +147,7 @@ class _Item(_Content):
         "short; false keeps the question to its curated distractors.",
     )
     enemies: list[Id] = Field(
-        default=[],
+        **_LIST_DEFAULT,
         description="Ids of items that give this one away (or that it gives away) beyond those "
         "found automatically; the two are never asked in one quiz.",
     )
@@ -174,8 +186,8 @@ class Fact(_Item):
     prompt: Text = Field(description="The question, worded positively and complete.")
     answer: Text = Field(description="The short correct answer.")
     kind: Kind = Field(description="What the answer is; distractors are drawn from the same kind.")
-    aliases: list[Text] = Field(default=[], description="Other typed answers to accept.")
-    distractors: list[Text] = Field(default=[], description="Curated wrong answers, same kind.")
+    aliases: list[Text] = _list_field("Other typed answers to accept.")
+    distractors: list[Text] = _list_field("Curated wrong answers, same kind.")
     explanation: Text = Field(description="Why the answer is right, in plain words.")
     statement: Text = Field(
         description="One declarative sentence that contains the answer (cloze and true/false)."
@@ -209,11 +221,11 @@ class Concept(_Item):
     """A concept the article uses, with its meaning as the article uses it."""
 
     term: Text = Field(description="The term as the article names it.")
-    aliases: list[Text] = Field(default=[], description="Other names to accept.")
-    distractors: list[Text] = Field(default=[], description="Curated wrong terms, same kind.")
+    aliases: list[Text] = _list_field("Other names to accept.")
+    distractors: list[Text] = _list_field("Curated wrong terms, same kind.")
     definition: Text = Field(description="What the term means, as the article uses it.")
     wrong_definitions: list[Text] = Field(
-        default=[],
+        **_LIST_DEFAULT,
         description="Wrong meanings of this same term, plausible to someone who knows the word "
         "but not the article; with fewer than two, the term gets no definition question.",
     )
@@ -222,7 +234,7 @@ class Concept(_Item):
     explanation: Text = Field(description="How the article uses the term.")
     note: Text | None = None
     source: SourceRef
-    related: list[Id] = Field(default=[], description="Ids of related concepts in this bank.")
+    related: list[Id] = _list_field("Ids of related concepts in this bank.")
 
     @field_validator("distractors")
     @classmethod

@@ -105,6 +105,8 @@ def _fold_character(ch: str) -> str:
 def fold(text: str) -> str:
     """Casefold, unify quote, apostrophe and dash styles, and collapse whitespace runs."""
     if _PLAIN.fullmatch(text):
+        if text.isascii():  # only the backtick has another style to fold to
+            return (text.replace("`", "'") if "`" in text else text).lower()
         return text.translate(_STYLES).lower()
     return fold_with_offsets(text)[0]
 
