@@ -287,3 +287,12 @@ def test_export_bank_writes_atomically(bank, tmp_path: Path):
         pool, "gift"
     ).decode("utf-8")
     assert [p.name for p in (tmp_path / "x").iterdir()] == ["pool.gift.txt"]
+
+
+def test_bench_functions_make_canvas_zips():
+    from .lms_bench import qti12_quizlib, qti12_text2qti
+
+    for setup in (qti12_quizlib, qti12_text2qti):
+        data = setup(BUNDLED)()
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            assert "imsmanifest.xml" in archive.namelist()
