@@ -20,6 +20,7 @@ HEAVY = ("textual", "rich", "genanki", "typst", "fsrs")
         "quizlib.anki",
         "quizlib.anki.notes",
         "quizlib.practice",
+        "quizlib.lms",
     ],
 )
 def test_module_does_not_import_heavy_packages(module):
