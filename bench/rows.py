@@ -20,6 +20,7 @@ from pathlib import Path
 from bench.baseline import lint_plain, load_plain, quiz_plain
 from bench.deck import deck_genanki, deck_quizlib
 from bench.history import ANSWERS, history_quizlib, history_sqlite
+from bench.lms import qti12_quizlib, qti12_text2qti
 from bench.practice import (
     BARE_APP,
     PRACTICE_APP,
@@ -96,6 +97,13 @@ ROWS = {
         Row("quiz 1000", _quiz(1000), _quiz_plain(1000), "random.sample, 1000 question dicts"),
         Row("lint", _lint, _lint_plain, "fold every stem and key once"),
         Row("deck", deck_quizlib, deck_genanki, "genanki writing the same notes itself"),
+        Row(
+            "canvas qti",
+            qti12_quizlib,
+            qti12_text2qti,
+            "text2qti API, the same 40 questions",
+            sized=False,
+        ),
         Row(
             "history",
             history_quizlib,

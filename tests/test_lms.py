@@ -290,7 +290,7 @@ def test_export_bank_writes_atomically(bank, tmp_path: Path):
 
 
 def test_bench_functions_make_canvas_zips():
-    from .lms_bench import qti12_quizlib, qti12_text2qti
+    from bench.lms import qti12_quizlib, qti12_text2qti
 
     for setup in (qti12_quizlib, qti12_text2qti):
         data = setup(BUNDLED)()

@@ -18,8 +18,7 @@ from quizlib.lms import Pool
 from quizlib.lms.pool import feedback_text
 from quizlib.lms.qti12 import write_qti12
 from quizlib.question import Question
-
-from .lms_readers import text2qti_source
+from tests.lms_readers import text2qti_source
 
 __all__ = ["qti12_quizlib", "qti12_text2qti"]
 
