@@ -5,7 +5,14 @@ The hierarchy::
     QuizlibError                 base of everything quizlib raises on purpose
     ├── ContentError             a bank, item file or source is invalid; carries every Problem
     ├── ScaffoldError            `quizlib new` refused to start a bank (it would overwrite files)
-    └── StoreError               the history database cannot be used (a newer quizlib wrote it)
+    ├── StoreError               the history database cannot be used (a newer quizlib wrote it)
+    ├── QuizError                a quiz asked for with options that cannot be met (quiz.py)
+    ├── PracticeError            a practice session that cannot start (practice/start.py)
+    └── LmsError                 questions an LMS format cannot carry, or a bad format name
+                                 (lms/pool.py)
+
+The last three live beside the code that raises them, which keeps `import quizlib` light; the
+CLI catches them all as QuizlibError, prints the message and exits 2.
 
 A :class:`Problem` is one finding in one file, printed as ``path:line:col: field: message`` so that
 editors and terminals can jump to it.
