@@ -66,3 +66,27 @@ def test_streak_counts_up_to_yesterday_before_todays_first_review(tmp_path):
         _answer(store, item, NOW - timedelta(days=4))
         stats = compute_stats(BANK, store, tz=UTC)
     assert stats.streak == 2
+
+
+def test_an_edited_item_keeps_its_history(tmp_path, make_bank):
+    import shutil
+
+    from tests.conftest import BUNDLED
+
+    item = BANK.item("eastern-powers-bonhomie-iran")
+    with Store.open(tmp_path / "history", clock=ManualClock(NOW), fuzz=False) as store:
+        _answer(store, item, NOW - timedelta(days=1))
+        # The author rewrites the item's prompt and answer wording; its id stays.
+        root = tmp_path / "bank"
+        shutil.copytree(BUNDLED, root)
+        path = next(root.glob("items/*1-4.yaml"))
+        text = path.read_text(encoding="utf-8")
+        edited = text.replace(
+            "which country joined China, Russia and Pakistan",
+            "which state joined China, Russia and Pakistan",
+        )
+        assert edited != text
+        path.write_text(edited, encoding="utf-8")
+        stats = compute_stats(load_bank(root), store, tz=UTC)
+    row = next(t for t in stats.topics if t.topic == item.topic)
+    assert row.seen == 1 and row.answered == 1
