@@ -210,7 +210,9 @@ def _exam(args: argparse.Namespace) -> int:
     from .exam.progress import progress_bar
 
     bank = load_bank(args.bank)
-    topics = [t.id for t in bank.topics]
+    topics = {t.id: 0 for t in bank.topics}
+    for item in bank.items():
+        topics[item.topic] += 1
     if args.blueprint is not None:
         given = [args.topic, args.count, args.difficulty, args.form, args.short_answer]
         if any(option is not None for option in given):
@@ -218,7 +220,7 @@ def _exam(args: argparse.Namespace) -> int:
                 "--blueprint sets the topics, counts, difficulty mix and forms; "
                 "leave out --topic, --count, --difficulty, --form and --short-answer"
             )
-        blueprint = load_blueprint(args.blueprint, topics)
+        blueprint = load_blueprint(args.blueprint, list(topics))
     else:
         blueprint = blueprint_from_options(
             topics,
@@ -459,10 +461,13 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         type=_count_of,
         metavar="T=N",
-        help="N questions on topic T; repeat for several (default: --count spread over all)",
+        help="N questions on topic T; repeat for several (default: --count over all topics)",
     )
     exam.add_argument(
-        "--count", type=int, metavar="N", help="questions, spread evenly over the topics (20)"
+        "--count",
+        type=int,
+        metavar="N",
+        help="questions, spread over the topics in proportion to their items (default 20)",
     )
     exam.add_argument(
         "--difficulty",

@@ -38,11 +38,13 @@ def allocate(
                 f"topic {topic!r} needs {need} questions, the bank has {have} usable items"
             )
     for level, need in mix.items():
-        have = sum(n for (t, d), n in available.items() if d is level and t in topics)
+        per_topic = {t: available.get((t, level), 0) for t in topics}
+        have = sum(per_topic.values())
         if have < need:
+            each = ", ".join(f"{t} {n}" for t, n in per_topic.items())
             short.append(
                 f"difficulty {level.value!r} needs {need} questions, the blueprint's topics "
-                f"have {have} usable {level.value} items"
+                f"have {have} usable {level.value} items ({each})"
             )
     if short:
         raise ExamError("the bank cannot fill the blueprint: " + "; ".join(short))

@@ -6,6 +6,7 @@ reported as content errors are (``file:line:col: field: message``).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,9 @@ from ..question import Form
 from ..textfile import read_utf8
 from ..yamlfile import parse_yaml
 
-__all__ = ["Blueprint", "ExamForm", "blueprint_from_options", "load_blueprint"]
+__all__ = ["DEFAULT_COUNT", "Blueprint", "ExamForm", "blueprint_from_options", "load_blueprint"]
+
+DEFAULT_COUNT = 20
 
 
 class ExamForm(StrEnum):
@@ -138,7 +141,7 @@ def load_blueprint(path: Path, topics: list[str]) -> Blueprint:
 
 
 def blueprint_from_options(
-    topics: list[str],
+    topics: Mapping[str, int],
     *,
     per_topic: dict[str, int] | None = None,
     count: int | None = None,
@@ -148,17 +151,17 @@ def blueprint_from_options(
     options: int = 4,
     title: str | None = None,
 ) -> Blueprint:
-    """A blueprint from command-line choices; without ``per_topic``, ``count`` is spread evenly.
+    """A blueprint from command-line choices.
 
-    ``topics`` are the bank's topic ids, in the bank's order.
+    ``topics`` maps the bank's topic ids, in the bank's order, to their numbers of items.
+    Without ``per_topic``, ``count`` (default 20) is spread over the topics in proportion to
+    their items, as the article gives them weight.
     """
     if per_topic is None:
-        total = 20 if count is None else count
+        total = DEFAULT_COUNT if count is None else count
         if total < 1:
             raise ExamError(f"--count must be at least 1, not {total}")
-        # The first topics get one more where the count does not divide evenly.
-        share, extra = divmod(total, len(topics))
-        per_topic = {t: share + (i < extra) for i, t in enumerate(topics) if share + (i < extra)}
+        per_topic = _spread(total, topics)
     elif count is not None and count != sum(per_topic.values()):
         raise ExamError(
             f"--count {count} disagrees with the --topic counts, which add up to "
@@ -174,9 +177,20 @@ def blueprint_from_options(
     if forms:
         data["forms"] = forms
     try:
-        return Blueprint.model_validate(data, context={"topics": topics})
+        return Blueprint.model_validate(data, context={"topics": list(topics)})
     except ValidationError as exc:
         first = exc.errors(include_url=False)[0]
         message = str(first["ctx"]["error"]) if "ctx" in first else first["msg"]
         field = ".".join(str(part) for part in first["loc"])
         raise ExamError(f"blueprint: {field}: {message}") from None
+
+
+def _spread(total: int, sizes: Mapping[str, int]) -> dict[str, int]:
+    """``total`` in proportion to ``sizes`` (largest remainders; ties to the earlier topic)."""
+    items = sum(sizes.values()) or 1
+    shares = {topic: total * size / items for topic, size in sizes.items()}
+    counts = {topic: int(share) for topic, share in shares.items()}
+    by_remainder = sorted(shares, key=lambda t: counts[t] - shares[t])  # stable: bank order
+    for topic in by_remainder[: total - sum(counts.values())]:
+        counts[topic] += 1
+    return {topic: n for topic, n in counts.items() if n}

@@ -8,6 +8,8 @@ payload gives the same bytes on any machine.
 from __future__ import annotations
 
 import json
+import multiprocessing
+import multiprocessing.context
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from importlib.resources import files
@@ -19,7 +21,7 @@ from ..errors import ExamError
 if TYPE_CHECKING:
     import typst
 
-__all__ = ["TEMPLATES", "compile_many", "compile_pdf"]
+__all__ = ["TEMPLATES", "compile_many", "compile_pdf", "pool_context"]
 
 TEMPLATES = ("paper", "key", "minimal")
 _EPOCH = 0  # the PDFs' creation date: fixed, so that builds are byte-identical
@@ -52,6 +54,16 @@ def compile_pdf(template: str, payload: dict[str, Any]) -> bytes:
     return pdf
 
 
+def pool_context() -> multiprocessing.context.BaseContext:
+    """How worker processes start: never by a bare fork.
+
+    Typst keeps threads; a process forked from one that has compiled (a test, a notebook)
+    inherits their locks held and hangs. A fork server forks from a clean process instead.
+    """
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
 def _compile_job(job: tuple[str, dict[str, Any]]) -> bytes:
     return compile_pdf(*job)
 
@@ -74,7 +86,7 @@ def compile_many(
             if progress is not None:
                 progress()
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=pool_context()) as pool:
         # Several documents per task: each round trip to a worker costs about a document.
         chunk = max(1, len(jobs) // (workers * 4))
         for pdf in pool.map(_compile_job, jobs, chunksize=chunk):
