@@ -21,6 +21,13 @@ HEAVY = ("textual", "rich", "genanki", "typst", "fsrs")
         "quizlib.anki.notes",
         "quizlib.practice",
         "quizlib.lms",
+        "quizlib.exam",
+        "quizlib.exam.versions",
+        "quizlib.exam.folder",
+        "quizlib.exam.grade",
+        "quizlib.exam.analysis",
+        "quizlib.exam.responses",
+        "quizlib.exam.progress",
     ],
 )
 def test_module_does_not_import_heavy_packages(module):
