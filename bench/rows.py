@@ -19,6 +19,7 @@ from pathlib import Path
 
 from bench.baseline import lint_plain, load_plain, quiz_plain
 from bench.deck import deck_genanki, deck_quizlib
+from bench.exam import QUESTIONS, VERSIONS, exam_minimal, exam_quizlib
 from bench.history import ANSWERS, history_quizlib, history_sqlite
 from bench.lms import qti12_quizlib, qti12_text2qti
 from bench.practice import (
@@ -97,6 +98,13 @@ ROWS = {
         Row("quiz 1000", _quiz(1000), _quiz_plain(1000), "random.sample, 1000 question dicts"),
         Row("lint", _lint, _lint_plain, "fold every stem and key once"),
         Row("deck", deck_quizlib, deck_genanki, "genanki writing the same notes itself"),
+        Row(
+            "exam pdfs",
+            exam_quizlib,
+            exam_minimal,
+            f"{VERSIONS} versions x {QUESTIONS}: a minimal Typst template",
+            sized=False,
+        ),
         Row(
             "canvas qti",
             qti12_quizlib,

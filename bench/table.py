@@ -21,6 +21,7 @@ LOAD_SECONDS, LOAD_MB, QUIZ_SECONDS = 10.0, 1024.0, 1.0
 # Textual app; feedback on screen within 50 ms of a key press for 95% of presses.
 DECK_SIZE, DECK_RATIO = 10_000, 1.2
 STARTUP_RATIO, FEEDBACK_P95 = 1.3, 0.050
+EXAM_RATIO, EXAM_SECONDS = 1.1, 3.0  # issue 11: 100 versions of 40 questions to PDF
 QTI_RATIO = 1.0  # issue 12: a Canvas QTI 1.2 zip no slower than text2qti's
 
 
@@ -68,6 +69,11 @@ class Result:
             )
         if self.row.name == "deck" and self.items >= DECK_SIZE:
             checks.append((f"≤{DECK_RATIO}×", ratio is not None and ratio <= DECK_RATIO))
+        if self.row.name == "exam pdfs":
+            checks.append((f"≤{EXAM_RATIO}×", ratio is not None and ratio <= EXAM_RATIO))
+            checks.append(
+                (f"<{EXAM_SECONDS:.0f} s", quizlib is not None and quizlib.seconds < EXAM_SECONDS)
+            )
         if self.row.name == "canvas qti":
             checks.append((f"≤{QTI_RATIO}×", ratio is not None and ratio <= QTI_RATIO))
         if self.row.name == "start-up":

@@ -251,12 +251,25 @@ def _exam(args: argparse.Namespace) -> int:
         manifest = build_exam(
             bank, blueprint, versions=args.versions, seed=args.seed, vary=args.vary, progress=step
         )
+    from .lms import parse_formats
+
+    formats = [] if args.lms.strip() == "none" else list(parse_formats(args.lms))
     with progress_bar(pdf_count(manifest), "Typesetting PDFs") as step:
-        written = write_exam(manifest, args.out, force=args.force, paper=args.paper, progress=step)
+        written = write_exam(
+            manifest,
+            args.out,
+            force=args.force,
+            paper=args.paper,
+            progress=step,
+            lms=formats,
+            topics={t.id: t.title for t in bank.topics},
+        )
     first = manifest.versions[0]
+    lms_note = f", lms/ ({', '.join(formats)})" if formats else ""
     print(
         f"Wrote {args.out}: {len(manifest.versions)} version(s) of {len(first.entries)} questions, "
-        f"{len(written)} files (papers/, key.pdf, key.csv, manifest.json, responses.csv)."
+        f"{len(written)} files (papers/, key.pdf, key.csv, manifest.json, responses.csv"
+        f"{lms_note})."
     )
     print(f"Seed {manifest.seed}: the same seed and bank build the same exam.")
     return EXIT_OK
@@ -551,6 +564,13 @@ def build_parser() -> argparse.ArgumentParser:
     exam.add_argument("--force", action="store_true", help="replace an existing --out folder")
     exam.add_argument(
         "--paper", choices=["a4", "us-letter"], default="a4", help="paper size (default a4)"
+    )
+    exam.add_argument(
+        "--lms",
+        default="moodle-xml,gift,qti12,qti21",
+        metavar="F[,F…]",
+        help="LMS files of every version to add in lms/: moodle-xml, gift, qti12 (Canvas), qti21 "
+        "(default: all four; 'none' for none)",
     )
     grade = command(
         "grade",

@@ -131,13 +131,17 @@ def exam_dirs(tmp_path_factory):
 def test_the_folder_holds_papers_key_csv_and_manifest(exam_dirs):
     one, _ = exam_dirs
     names = sorted(str(p.relative_to(one)) for p in one.rglob("*") if p.is_file())
-    assert names == [
-        "key.csv",
-        "key.pdf",
-        "manifest.json",
-        *(f"papers/{v}.{ext}" for v in "ABC" for ext in ("html", "md", "pdf")),
-        "responses.csv",
-    ]
+    lms = (".canvas-qti12.zip", ".gift.txt", ".moodle.xml", ".qti21.zip")
+    assert names == sorted(
+        [
+            "key.csv",
+            "key.pdf",
+            "manifest.json",
+            *(f"papers/{v}.{ext}" for v in "ABC" for ext in ("html", "md", "pdf")),
+            *(f"lms/{v}{suffix}" for v in "ABC" for suffix in lms),  # every format by default
+            "responses.csv",
+        ]
+    )
     manifest = read_manifest(one / "manifest.json")
     rows = (one / "key.csv").read_text(encoding="utf-8").splitlines()
     assert rows[0] == "version,number,item,key"
@@ -244,3 +248,45 @@ def test_a_failed_build_leaves_nothing(monkeypatch, run_cli, tmp_path):
     code, _, err = run_cli("exam", "--count", "5", "--out", tmp_path / "exam")
     assert code == 2 and "broken" in err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_lms_files_of_each_version_hold_its_questions_and_key_as_printed(exam_dirs):
+    from tests.lms_readers import read_gift, read_moodle_xml, read_qti21
+
+    one, _ = exam_dirs
+    manifest = read_manifest(one / "manifest.json")
+    for version in manifest.versions:
+        printed = [
+            (
+                entry.question,
+                entry.key,
+                [manifest.questions[entry.question].options[i] for i in entry.order],
+            )
+            for entry in version.entries
+        ]
+        for reads in (
+            read_gift((one / "lms" / f"{version.code}.gift.txt").read_text(encoding="utf-8")),
+            read_moodle_xml(
+                (one / "lms" / f"{version.code}.moodle.xml").read_text(encoding="utf-8")
+            ),
+        ):
+            assert [r.name for r in reads] == [question for question, _, _ in printed]
+            for read, (_, key, options) in zip(reads, printed, strict=True):
+                if key is None:  # a short answer
+                    assert read.qtype == "shortanswer"
+                    continue
+                if read.qtype == "multichoice":
+                    assert read.options == options
+                right = options["ABCDE".index(key)]
+                assert right.lower() in [r.lower() for r in read.right], (read, right)
+        qti = read_qti21((one / "lms" / f"{version.code}.qti21.zip").read_bytes())
+        assert sorted(r.name for r in qti) == sorted(question for question, _, _ in printed)
+
+
+def test_lms_none_leaves_them_out(tmp_path):
+    from quizlib.cli import main
+
+    out = tmp_path / "exam"
+    args = ["exam", "--count", "5", "--seed", "2", "--lms", "none", "--out", str(out)]
+    assert main(args) == 0
+    assert not (out / "lms").exists()

@@ -10,12 +10,13 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from ..errors import ExamError
 from .handout import paper_html, paper_markdown
 from .key import key_csv, responses_template
+from .lms_files import write_lms_files
 from .manifest import Manifest
 from .payload import key_payload, paper_payload
 
@@ -37,10 +38,14 @@ def write_exam(
     paper: str = "a4",
     workers: int = 2,
     progress: Callable[[], None] | None = None,
+    lms: Sequence[str] = (),
+    topics: Mapping[str, str] | None = None,
 ) -> list[Path]:
     """Write the exam folder ``out``; return the files written, relative to it.
 
-    ``progress`` is called once per PDF compiled.
+    ``progress`` is called once per PDF compiled. ``lms`` names the LMS formats to add, one
+    file per version and format in ``lms/`` (``topics`` maps topic ids to titles for their
+    categories).
     """
     from .paper import compile_many  # Typst is loaded only to write PDFs
 
@@ -64,6 +69,7 @@ def write_exam(
         (tmp / PAPERS_DIR).mkdir()
         for name, text in files.items():
             (tmp / name).write_text(text, encoding="utf-8")
+        lms_files = write_lms_files(manifest, tmp, lms, topics or {}) if lms else []
         jobs = [("paper", payload) for payload in payloads]
         jobs.append(("key", key_payload(manifest, paper)))
         names = [Path(PAPERS_DIR, f"{v.code}.pdf") for v in manifest.versions]
@@ -76,7 +82,7 @@ def write_exam(
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    return sorted([*files, *names])
+    return sorted([*files, *names, *lms_files])
 
 
 def _umask() -> int:

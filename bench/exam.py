@@ -1,6 +1,6 @@
 """The exam row of the benchmark: 100 versions of 40 questions to PDF, against a bare template.
 
-    from tests.exam_bench import exam_row
+    from bench.exam import exam_row
     exam_row()   # {'quizlib': s, 'baseline': s, 'ratio': x, 'paper_only': s, 'overhead': x}
 
 ``exam_pdfs`` builds the versions from the bank and typesets every student paper with quizlib's
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import statistics
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -93,6 +94,29 @@ def exam_row(
         "paper_only": paper_only,
         "overhead": quizlib / paper_only,
     }
+
+
+def _warm_pool(template: str, payload: dict[str, Any]) -> ProcessPoolExecutor:
+    pool = ProcessPoolExecutor(max_workers=WORKERS, mp_context=pool_context())
+    _warm(pool, template, payload)
+    return pool
+
+
+def exam_quizlib(root: Path) -> Callable[[], object]:
+    """The row's quizlib side: build 100 versions of 40 questions and typeset every paper.
+
+    The bundled bank, whatever ``root`` is: a synthetic bank's blueprint is not a real exam.
+    """
+    bank = load_bank()
+    pool = _warm_pool("paper", _payloads(bank, 1, QUESTIONS)[0])
+    return lambda: exam_pdfs(pool, bank, VERSIONS, QUESTIONS)
+
+
+def exam_minimal(root: Path) -> Callable[[], object]:
+    """The row's baseline: the same versions' data through the bare template."""
+    payloads = _payloads(load_bank(), VERSIONS, QUESTIONS)
+    pool = _warm_pool("minimal", payloads[0])
+    return lambda: minimal_pdfs(pool, payloads)
 
 
 if __name__ == "__main__":
