@@ -12,8 +12,8 @@ from .text import fold_with_offsets, phrase_spans
 
 __all__ = ["BLANK", "CONCEPT_FORMS", "FACT_FORMS", "QuestionMaker"]
 
-FACT_FORMS = (Form.MULTIPLE_CHOICE, Form.TRUE_FALSE, Form.CLOZE)
-CONCEPT_FORMS = (Form.TERM, Form.DEFINITION)
+FACT_FORMS = (Form.MULTIPLE_CHOICE, Form.TRUE_FALSE, Form.CLOZE, Form.SHORT_ANSWER)
+CONCEPT_FORMS = (Form.TERM, Form.DEFINITION, Form.SHORT_ANSWER)
 BLANK = "_____"
 TRUE, FALSE = "True", "False"
 
@@ -52,7 +52,9 @@ class QuestionMaker:
                 return self._true_false(item, position, rng)
             if form is Form.CLOZE:
                 return self._cloze(item)
-        elif isinstance(item, Concept):
+        if form is Form.SHORT_ANSWER:
+            return self.short_answer(item)
+        if isinstance(item, Concept):
             if form is Form.TERM:
                 return self._term(item, options, position, rng)
             if form is Form.DEFINITION:
@@ -133,11 +135,27 @@ class QuestionMaker:
             cloze=f"{before}{{{{c1::{shown}}}}}{after}",
         )
 
+    def short_answer(self, item: Item) -> Question:
+        """The prompt (a concept: "which term means …") with the answer to write in; the
+        aliases are accepted. For papers and LMS short-answer questions; any item has one."""
+        if isinstance(item, Fact):
+            stem, answer = item.prompt, item.answer
+        else:
+            stem, answer = _term_stem(item), item.term
+        return Question(
+            **self._base(item, Form.SHORT_ANSWER),
+            stem=stem,
+            options=[],
+            key=None,
+            answer=answer,
+            accepted=list(item.aliases),
+        )
+
     def _term(
         self, concept: Concept, count: int, position: int, rng: random.Random
     ) -> Question | None:
         wrong = self.pool.choose(concept, count - 1, rng)
-        stem = f"Which term, as the article uses it, means this? {concept.definition}"
+        stem = _term_stem(concept)
         return self._shuffled(
             concept, Form.TERM, stem, concept.term, concept.aliases, wrong, position, rng
         )
@@ -189,6 +207,10 @@ class QuestionMaker:
             answer=answer,
             accepted=accepted,
         )
+
+
+def _term_stem(concept: Concept) -> str:
+    return f"Which term, as the article uses it, means this? {concept.definition}"
 
 
 def _answer_span(fact: Fact) -> tuple[int, int] | None:

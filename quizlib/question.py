@@ -19,6 +19,7 @@ class Form(StrEnum):
     DEFINITION = "definition"  # a concept's term; what does it mean?
     TRUE_FALSE = "true-false"  # a fact's statement, as written or with the answer swapped
     CLOZE = "cloze"  # a fact's statement with the answer blanked (Anki cloze cards)
+    SHORT_ANSWER = "short-answer"  # a fact's prompt or a concept's definition, answer written in
 
 
 class Citation(BaseModel):

@@ -17,8 +17,8 @@ from ..distractors import ORDERED_KINDS
 from ..enemies import EnemyGuard
 from ..errors import ExamError
 from ..forms import QuestionMaker
-from ..model import Difficulty, Fact
-from ..question import Citation, Form, Question
+from ..model import Difficulty
+from ..question import Form, Question
 from ..quiz import build_quiz
 from .allocation import Cell, allocate
 from .blueprint import Blueprint, ExamForm
@@ -235,34 +235,8 @@ def _questions(
             raise ExamError(f"no question could be made of item {missing[0]!r}")
     for item in items:
         if item.id in short:
-            questions[item.id] = _short_answer(bank, item)
+            questions[item.id] = QuestionMaker(bank).short_answer(item)
     return [questions[i] for i in ids]
-
-
-def _short_answer(bank: Bank, item: Item) -> Question:
-    """The item's question to write in: its answer and aliases are accepted."""
-    citation = bank.citation(item)
-    if isinstance(item, Fact):
-        form, stem, answer = Form.MULTIPLE_CHOICE, item.prompt, item.answer
-    else:
-        form, answer = Form.TERM, item.term
-        stem = f"Which term, as the article uses it, means this? {item.definition}"
-    return Question(
-        id=f"{item.id}:{ExamForm.SHORT_ANSWER}",
-        item_id=item.id,
-        form=form,
-        stem=stem,
-        options=[],
-        key=None,
-        answer=answer,
-        accepted=list(item.aliases),
-        explanation=item.explanation,
-        citation=Citation(quote=citation.text, paragraph=citation.paragraph.number),
-        topic=item.topic,
-        difficulty=item.difficulty,
-        kind=item.kind,
-        note=item.note,
-    )
 
 
 def _fixed(question: Question) -> bool:

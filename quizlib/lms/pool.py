@@ -16,10 +16,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from ..bank import Bank, Item
+from ..bank import Bank
 from ..errors import QuizlibError
 from ..forms import QuestionMaker
-from ..model import Concept, Fact
+from ..model import Fact
 from ..question import Citation, Form, Question
 
 __all__ = [
@@ -37,7 +37,6 @@ __all__ = [
     "question_type",
 ]
 
-SHORT_ANSWER = "short-answer"  # the id suffix of a bank pool's typed-answer questions
 
 
 class LmsError(QuizlibError):
@@ -178,33 +177,7 @@ def pool_from_bank(bank: Bank, *, seed: int = 0, options: int = 4) -> Pool:
         else:
             made.append(maker.make(item, Form.TERM, options=options, seed=seed))
             made.append(maker.make(item, Form.DEFINITION, options=options, seed=seed))
-        made.append(_short_answer(bank, item))
+        made.append(maker.short_answer(item))
         category = titles.get(item.topic, item.topic)
         entries += [PoolQuestion(q, category) for q in made if q is not None]
     return Pool(bank.title, tuple(entries))
-
-
-def _short_answer(bank: Bank, item: Item) -> Question:
-    # quizlib's typed-answer form is the cloze; an LMS asks the prompt itself instead.
-    if isinstance(item, Concept):
-        stem = f"Which term, as the article uses it, means this? {item.definition}"
-        answer = item.term
-    else:
-        stem, answer = item.prompt, item.answer
-    citation = bank.citation(item)
-    return Question(
-        id=f"{item.id}:{SHORT_ANSWER}",
-        item_id=item.id,
-        form=Form.CLOZE,
-        stem=stem,
-        options=[],
-        key=None,
-        answer=answer,
-        accepted=list(item.aliases),
-        explanation=item.explanation,
-        citation=Citation(quote=citation.text, paragraph=citation.paragraph.number),
-        topic=item.topic,
-        difficulty=item.difficulty,
-        kind=item.kind,
-        note=item.note,
-    )
