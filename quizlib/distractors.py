@@ -183,11 +183,15 @@ class DistractorPool:
         return [_format(match, v) for v in near[:_ARTICLE_VALUES_MAX]]
 
     def _values_near(self, number: int, kind: Kind) -> set[int]:
-        """Years or numbers of the paragraphs around paragraph ``number``, read once each."""
+        """Years or numbers of the paragraphs around paragraph ``number``."""
+        paragraphs = self.bank.source.paragraphs[max(0, number - 1 - _NEAR) : number + _NEAR]
+        return set().union(*(self._values_of(p.number, kind) for p in paragraphs))
+
+    def _values_of(self, number: int, kind: Kind) -> set[int]:
+        """Years or numbers of one paragraph, read once."""
         found = self._near.get((number, kind))
         if found is None:
-            paragraphs = self.bank.source.paragraphs[max(0, number - 1 - _NEAR) : number + _NEAR]
-            text = " ".join(p.text for p in paragraphs)
+            text = self.bank.source.paragraph(number).text
             found = self._near[number, kind] = _values_in(text, kind)
         return found
 
