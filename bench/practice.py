@@ -46,7 +46,8 @@ def on_mount(self):
 SessionScreen.on_mount = on_mount
 run = PracticeApp.run
 PracticeApp.run = lambda self: run(self, headless=True)
-cli._has_terminal = lambda: True
+import quizlib.commands.practice
+quizlib.commands.practice.has_terminal = lambda: True
 sys.exit(cli.main(["practice", "--mode", "multiple-choice", "--count", "10", "--seed", "1"]))
 """
 

@@ -9,6 +9,7 @@ import pytest
 from textual.widgets import Static
 
 from quizlib import cli
+from quizlib.commands import practice as practice_command
 from quizlib.practice import Mode
 from quizlib.resources import bundled_bank_dir
 from quizlib.tui import PracticeApp
@@ -33,7 +34,7 @@ def launched(monkeypatch):
         asyncio.run(main())
         return 0
 
-    monkeypatch.setattr(cli, "_has_terminal", lambda: True)
+    monkeypatch.setattr(practice_command, "has_terminal", lambda: True)
     monkeypatch.setattr(PracticeApp, "run", run_headless)
     return seen
 

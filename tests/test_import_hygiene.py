@@ -15,6 +15,8 @@ HEAVY = ("textual", "rich", "genanki", "typst", "fsrs")
     [
         "quizlib",
         "quizlib.cli",
+        "quizlib.commands.practice",
+        "quizlib.commands.exam",
         "quizlib.load",
         "quizlib.scaffold",
         "quizlib.anki",

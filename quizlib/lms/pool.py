@@ -38,7 +38,6 @@ __all__ = [
 ]
 
 
-
 class LmsError(QuizlibError):
     """Questions that a format cannot carry faithfully (no key, say)."""
 
