@@ -167,19 +167,28 @@ def _in_file_order(finding: Finding) -> tuple[str, int, str, str, str]:
 
 
 def _enemy_notes(bank: Bank) -> Iterator[tuple[str, str]]:
-    """One note per pair: on the item whose text gives the other's key away, with the cost."""
-    by_pair: dict[tuple[str, str], list[Clash]] = defaultdict(list)
-    for clash in bank.enemies.all_clashes:
-        by_pair[clash.shown, clash.answered].append(clash)
-    for (shown, answered), clashes in by_pair.items():
-        fields = list(dict.fromkeys(c.field for c in clashes))
-        key = max((c.key for c in clashes), key=len)
-        cost = len(bank.enemies.of(shown))
+    """One note per item that gives others away: the first of them, and how many in all.
+
+    One note per pair would bury the author when a common answer (a year, a country) stands in
+    hundreds of stems; the count says which items cost the most.
+    """
+    for item in bank.items():
+        clashes = bank.enemies.clashes(item)
+        if not clashes:
+            continue
+        by_answered: dict[str, list[Clash]] = defaultdict(list)
+        for clash in clashes:
+            by_answered[clash.answered].append(clash)
+        answered, first = next(iter(by_answered.items()))
+        fields = list(dict.fromkeys(c.field for c in first))
+        key = max((c.key for c in first), key=len)
         shows = f"its {' and '.join(fields)} show{'s' if len(fields) == 1 else ''} {key!r}"
+        others = len(by_answered) - 1
+        more = f" (and the answers of {others} other item{'s' if others != 1 else ''})"
         yield (
-            shown,
-            f"{shows}, the answer of {answered}; the two are never asked together "
-            f"({shown} has {cost} enem{'y' if cost == 1 else 'ies'})",
+            item.id,
+            f"{shows}, the answer of {answered}{more if others else ''}; never asked together "
+            f"({item.id} gives away {len(by_answered)} item{'s' if len(by_answered) != 1 else ''})",
         )
 
 

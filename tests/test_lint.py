@@ -253,8 +253,8 @@ def test_enemy_pairs_are_notes_on_the_item_that_gives_the_other_away(make_bank):
     assert note.severity is Severity.INFO
     assert note.item_id == "ambassador-name"
     assert note.message == (
-        "its statement shows 'Sergey Lavrov', the answer of lavrov-visit; the two are never "
-        "asked together (ambassador-name has 1 enemy)"
+        "its statement shows 'Sergey Lavrov', the answer of lavrov-visit; never asked together "
+        "(ambassador-name gives away 1 item)"
     )
 
 
