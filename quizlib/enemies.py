@@ -115,7 +115,9 @@ class EnemyFinder:
                 if needle:
                     owners[f" {needle} "].append((item.id, key))  # see _padded
         for needle, owned in owners.items():
-            self._automaton.add_word(needle, owned)
+            # The owners' ids as a set too: a common answer (a year) may have hundreds, and
+            # counting what an item gives away is then a union, not a list of clashes.
+            self._automaton.add_word(needle, (owned, frozenset(i for i, _ in owned)))
         self._searchable = bool(owners)
         if self._searchable:
             self._automaton.make_automaton()
@@ -127,9 +129,26 @@ class EnemyFinder:
             return []
         found = []
         for field, text in shown_texts(item):
-            for _, owned in self._automaton.iter(_padded(text)):
+            for _, (owned, _ids) in self._automaton.iter(_padded(text)):
                 found += [Clash(item.id, field, other, key) for other, key in owned]
         return [c for c in found if c.answered != item.id]
+
+    def first_and_count(self, item: Item) -> tuple[list[Clash], int]:
+        """The clashes with the first item ``item`` gives away, and how many it gives away."""
+        if not self._searchable:
+            return [], 0
+        first: list[Clash] = []
+        first_id: str | None = None
+        given: set[str] = set()
+        for field, text in shown_texts(item):
+            for _, (owned, ids) in self._automaton.iter(_padded(text)):
+                given |= ids
+                if first_id is None:
+                    first_id = next((other for other, _ in owned if other != item.id), None)
+                if first_id is not None and first_id in ids:
+                    first += [Clash(item.id, field, o, key) for o, key in owned if o == first_id]
+        given.discard(item.id)
+        return first, len(given)
 
     @cached_property
     def all_clashes(self) -> list[Clash]:

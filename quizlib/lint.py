@@ -8,7 +8,6 @@ Each finding names its guideline, the item and the line of the item file to fix.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
@@ -18,7 +17,6 @@ import snowballstemmer
 
 from .bank import Bank, Item
 from .distractors import ORDERED_KINDS, overlaps, valid_options
-from .enemies import Clash
 from .forms import QuestionMaker
 from .model import Concept, Fact
 from .question import Form, Question
@@ -173,22 +171,19 @@ def _enemy_notes(bank: Bank) -> Iterator[tuple[str, str]]:
     hundreds of stems; the count says which items cost the most.
     """
     for item in bank.items():
-        clashes = bank.enemies.clashes(item)
-        if not clashes:
+        first, count = bank.enemies.first_and_count(item)
+        if not first:
             continue
-        by_answered: dict[str, list[Clash]] = defaultdict(list)
-        for clash in clashes:
-            by_answered[clash.answered].append(clash)
-        answered, first = next(iter(by_answered.items()))
+        answered = first[0].answered
         fields = list(dict.fromkeys(c.field for c in first))
         key = max((c.key for c in first), key=len)
         shows = f"its {' and '.join(fields)} show{'s' if len(fields) == 1 else ''} {key!r}"
-        others = len(by_answered) - 1
+        others = count - 1
         more = f" (and the answers of {others} other item{'s' if others != 1 else ''})"
         yield (
             item.id,
             f"{shows}, the answer of {answered}{more if others else ''}; never asked together "
-            f"({item.id} gives away {len(by_answered)} item{'s' if len(by_answered) != 1 else ''})",
+            f"({item.id} gives away {count} item{'s' if count != 1 else ''})",
         )
 
 

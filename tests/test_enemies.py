@@ -83,3 +83,14 @@ def test_generated_banks_agree_with_brute_force(specs):
     finder = EnemyFinder(items)
     assert _relation(finder, items) == _brute_force(items)
     _guard_agrees_with_finder(items, finder, declared_enemies(items))
+
+
+def test_first_and_count_agree_with_the_clashes():
+    for item in BANK.items():
+        clashes = BANK.enemies.clashes(item)
+        first, count = BANK.enemies.first_and_count(item)
+        assert count == len({c.answered for c in clashes})
+        if clashes:
+            assert first == [c for c in clashes if c.answered == first[0].answered]
+        else:
+            assert first == []
