@@ -115,7 +115,7 @@ _NOT_WORD = re.compile(r"[^\w\s]")
 _ARTICLE = re.compile(r"^(?:the|a|an) ")
 
 
-@lru_cache(maxsize=8192)  # options are compared pairwise, so the same texts come back often
+@lru_cache(maxsize=1 << 17)  # options are compared pairwise: a large bank's keys come back often
 def comparable(text: str) -> str:
     """The form two answers are compared in: folded, without punctuation or a leading article.
 
