@@ -71,3 +71,11 @@ def test_selection_rates_and_omissions():
 
 def test_reliability_needs_spread():
     assert reliability([[1, 1], [1, 1]]).kr20 is None
+
+
+def test_a_negative_kr20_has_no_sem():
+    # Two items that always disagree: totals are all 1, variance 0 -> no KR-20 at all; with a
+    # third student right on both, KR-20 = 2 · (1 - (2/9 + 2/9) / (2/9)) = -2.
+    figures = reliability([[1, 0], [0, 1], [1, 1]])
+    assert figures.kr20 == pytest.approx(-2.0)
+    assert figures.sem is None

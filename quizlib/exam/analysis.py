@@ -99,7 +99,7 @@ def reliability(matrix: Matrix) -> Reliability:
         pq += p * (1 - p)
     kr20 = k / (k - 1) * (1 - pq / variance)
     # A negative KR-20 (items working against each other) gives no meaningful SEM.
-    sem = sd * math.sqrt(1 - kr20) if kr20 <= 1 else None
+    sem = sd * math.sqrt(1 - kr20) if kr20 >= 0 else None
     return Reliability(n, k, kr20, sem, mean, sd)
 
 
