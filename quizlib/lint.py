@@ -13,14 +13,13 @@ from dataclasses import dataclass
 from enum import StrEnum
 from statistics import mean
 
-import snowballstemmer
-
 from .bank import Bank, Item
 from .distractors import ORDERED_KINDS, overlaps, valid_options
 from .forms import QuestionMaker
 from .model import Concept, Fact
 from .question import Form, Question
 from .text import comparable
+from .wording import capitalised, content_words, has_absolute, shape
 
 __all__ = ["GUIDELINES", "Finding", "Severity", "lint_bank"]
 
@@ -60,71 +59,9 @@ SEVERITY = {
 }
 # A four-option question needs three distractors; fewer curated ones are topped up from the pool.
 _CURATED_ENOUGH = 3
+_NEGATIVE = re.compile(r"\b(not|except)\b", re.IGNORECASE)
 # Sharing two more words with the other options than any distractor does singles the key out.
 _CONVERGENCE_MARGIN = 2
-_STEMMER = snowballstemmer.stemmer("english")
-
-_ABSOLUTES = {
-    "always",
-    "never",
-    "all",
-    "none",
-    "every",
-    "only",
-    "entirely",
-    "completely",
-    "totally",
-    "invariably",
-    "nothing",
-    "everything",
-}
-_NEGATIVE = re.compile(r"\b(not|except)\b", re.IGNORECASE)
-_STOPWORDS = {
-    "the",
-    "and",
-    "for",
-    "with",
-    "that",
-    "this",
-    "from",
-    "into",
-    "what",
-    "which",
-    "their",
-    "there",
-    "than",
-    "then",
-    "they",
-    "them",
-    "were",
-    "have",
-    "been",
-    "being",
-    "does",
-    "about",
-    "over",
-    "more",
-    "most",
-    "such",
-    "also",
-    "only",
-    "other",
-    "its",
-    "his",
-    "her",
-    "was",
-    "are",
-    "not",
-    "article",
-    "author",
-    "says",
-    "uses",
-    "term",
-    "mean",
-    "means",
-    "used",
-}
-_ARTICLE_START = re.compile(r"^(the|a|an) ", re.IGNORECASE)
 
 
 @dataclass(frozen=True, order=True)
@@ -280,30 +217,30 @@ def _options(question: Question) -> Iterator[tuple[str, str]]:
                 f"{round(mean(lengths))} on average"
             ),
         )
-    clues = _content_words(key) & _content_words(question.stem)
-    clues -= set().union(*(_content_words(d) for d in distractors))
+    clues = content_words(key) & content_words(question.stem)
+    clues -= set().union(*(content_words(d) for d in distractors))
     if clues:
         yield "clang", f"{question.form}: the stem and the key share {', '.join(sorted(clues))!s}"
-    key_absolute = _content_absolutes(key)
+    key_absolute = has_absolute(key)
     for distractor in distractors:
-        if _content_absolutes(distractor) and not key_absolute:
+        if has_absolute(distractor) and not key_absolute:
             yield (
                 "absolutes",
                 f"{question.form}: only the distractor {distractor!r} uses an absolute",
             )
     yield from _convergence(question)
     if question.kind not in ORDERED_KINDS and all(
-        _capitalised(d) != _capitalised(key) for d in distractors
+        capitalised(d) != capitalised(key) for d in distractors
     ):
         yield (
             "capitals",
             f"{question.form}: the key {key!r} alone "
-            f"{'starts with a capital' if _capitalised(key) else 'starts in lower case'}",
+            f"{'starts with a capital' if capitalised(key) else 'starts in lower case'}",
         )
     # Definitions are whole sentences; their openings say nothing about grammatical agreement.
     if question.kind not in ORDERED_KINDS and question.form is not Form.DEFINITION:
-        shape = _shape(key)
-        if all(_shape(d) != shape for d in distractors):
+        key_shape = shape(key)
+        if all(shape(d) != key_shape for d in distractors):
             yield (
                 "grammar",
                 (
@@ -313,20 +250,10 @@ def _options(question: Question) -> Iterator[tuple[str, str]]:
             )
 
 
-def _content_words(text: str) -> set[str]:
-    """Stems of the content words: "balancing" and "Balancer" share one, so both are a clue."""
-    words = [w for w in comparable(text).split() if len(w) >= 4 and w not in _STOPWORDS]
-    return set(_STEMMER.stemWords(words))
-
-
-def _content_absolutes(text: str) -> bool:
-    return bool(set(comparable(text).split()) & _ABSOLUTES)
-
-
 def _convergence(question: Question) -> Iterator[tuple[str, str]]:
     """Wrong options made by changing one part of the key each leave the key as their centre:
     it shares the most words with all the others, and a test-wise guess picks it."""
-    words = [_content_words(option) for option in question.options]
+    words = [content_words(option) for option in question.options]
     shared = [
         sum(len(mine & theirs) for j, theirs in enumerate(words) if j != i)
         for i, mine in enumerate(words)
@@ -339,19 +266,3 @@ def _convergence(question: Question) -> Iterator[tuple[str, str]]:
             f"{question.form}: the key shares {key_shares} words with the other options, no "
             f"distractor more than {max(shared)}: vary the distractors along different lines",
         )
-
-
-def _capitalised(text: str) -> bool:
-    """Does the option read as a name? "the Taliban" does, as "Taliban" does."""
-    words = _ARTICLE_START.sub("", text.strip()).split()
-    return bool(words) and words[0][:1].isupper()
-
-
-def _shape(text: str) -> tuple[bool, bool, bool]:
-    """Crude grammatical shape: starts with an article, with "that", with "to"."""
-    lowered = text.strip().lower()
-    return (
-        bool(_ARTICLE_START.match(lowered)),
-        lowered.startswith("that "),
-        lowered.startswith("to "),
-    )
