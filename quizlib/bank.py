@@ -53,6 +53,11 @@ class Bank:
     def topics(self) -> tuple[Topic, ...]:
         return tuple(self.info.topics)
 
+    @cached_property
+    def topic_titles(self) -> dict[str, str]:
+        """Each topic's title by its id."""
+        return {topic.id: topic.title for topic in self.info.topics}
+
     def items(self) -> Iterator[Item]:
         yield from self.facts
         yield from self.concepts

@@ -85,6 +85,7 @@ class EnemyGuard:
         self._taken: set[str] = set()
         self._needles: list[str] = []  # the keys of the items taken
         self._shown: list[str] = []  # what the items taken show, one padded text each
+        self._joined: str | None = ""  # the same, one string to search; None when stale
 
     def admits(self, item: Item) -> bool:
         """Whether ``item`` may join: it gives none of the taken away, and none gives it away."""
@@ -93,13 +94,16 @@ class EnemyGuard:
         texts = [_padded(text) for _, text in shown_texts(item)]
         if any(needle in text for needle in self._needles for text in texts):
             return False
-        shown = "\n".join(self._shown)
+        if self._joined is None:  # joined once per item taken, not once per candidate
+            self._joined = "\n".join(self._shown)
+        shown = self._joined
         return not any(needle in shown for needle in map(_padded, keys_of(item)) if needle.strip())
 
     def take(self, item: Item) -> None:
         self._taken.add(item.id)
         self._needles += [needle for needle in map(_padded, keys_of(item)) if needle.strip()]
         self._shown += [_padded(text) for _, text in shown_texts(item)]
+        self._joined = None
 
 
 class EnemyFinder:
@@ -173,7 +177,3 @@ class EnemyFinder:
         if not isinstance(pair, tuple) or len(pair) != 2:
             return False
         return pair[1] in self.of(pair[0])
-
-    def __len__(self) -> int:
-        """The number of enemy pairs."""
-        return sum(len(others) for others in self._relation.values()) // 2

@@ -44,7 +44,7 @@ def deck_name(bank: Bank, topic_id: str | None = None, *, cloze: bool = False) -
     root = _deck_part(f"{bank.title} (cloze)" if cloze else bank.title)
     if topic_id is None:
         return root
-    titles = {topic.id: topic.title for topic in bank.topics}
+    titles = bank.topic_titles
     return f"{root}::{_deck_part(titles[topic_id])}"
 
 

@@ -162,7 +162,7 @@ def _exam(args: argparse.Namespace) -> int:
             paper=args.paper,
             progress=step,
             lms=formats,
-            topics={t.id: t.title for t in bank.topics},
+            topics=bank.topic_titles,
         )
     first = manifest.versions[0]
     lms_note = f", lms/ ({', '.join(formats)})" if formats else ""

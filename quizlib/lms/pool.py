@@ -164,7 +164,7 @@ def pool_from_bank(bank: Bank, *, seed: int = 0, options: int = 4) -> Pool:
     distractors and the key positions.
     """
     maker = QuestionMaker(bank)
-    titles = {topic.id: topic.title for topic in bank.topics}
+    titles = bank.topic_titles
     order = {topic.id: index for index, topic in enumerate(bank.topics)}
     items = sorted(bank.items(), key=lambda item: order.get(item.topic, len(order)))
     entries: list[PoolQuestion] = []

@@ -10,7 +10,7 @@ from .database import SessionRecord, Store
 from .export import EXPORT_FORMATS, export_reviews
 from .location import DATA_DIR_ENV, data_dir
 from .review import Review
-from .scheduling import Rating, rating_for
+from .scheduling import Rating
 from .session_log import Resumable, SessionLog
 from .stats import Stats, TopicStats, compute_stats
 
@@ -31,5 +31,4 @@ __all__ = [
     "compute_stats",
     "data_dir",
     "export_reviews",
-    "rating_for",
 ]

@@ -11,11 +11,7 @@ from datetime import datetime
 
 from fsrs import Card, Rating, Scheduler
 
-__all__ = ["Card", "Rating", "Scheduler", "card_id", "new_card", "rating_for", "scheduler"]
-
-
-def rating_for(correct: bool) -> Rating:
-    return Rating.Good if correct else Rating.Again
+__all__ = ["Card", "Rating", "Scheduler", "card_id", "new_card", "scheduler"]
 
 
 def card_id(bank: str, item_id: str) -> int:

@@ -10,7 +10,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import (
     Button,
     Footer,
@@ -25,9 +24,10 @@ from textual.widgets import (
 
 from ...bank import Bank
 from ...practice import DEFAULT_COUNT, Mode, Settings
+from .base import PracticeScreen
 
 if TYPE_CHECKING:
-    from ..app import PracticeApp
+    pass
 
 __all__ = ["TIME_LIMITS", "HomeScreen"]
 
@@ -35,7 +35,7 @@ TIME_LIMITS = (0, 5, 10, 15, 30)  # minutes; 0 is none
 MAX_COUNT = 100
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(PracticeScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "start", "Start"),
         Binding("m", "next_mode", "Mode"),
@@ -109,10 +109,6 @@ class HomeScreen(Screen[None]):
     def on_mount(self) -> None:
         self._sync_time_limit()
         self.query_one("#start", Button).focus()
-
-    @property
-    def practice_app(self) -> PracticeApp:
-        return self.app  # type: ignore[return-value]
 
     def chosen(self) -> Settings:
         """The settings as the form stands."""

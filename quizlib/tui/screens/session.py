@@ -8,22 +8,22 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from ...bank import Bank
 from ...practice import Phase, Session
 from ..widgets.feedback import Feedback
 from ..widgets.scoreboard import Scoreboard
+from .base import PracticeScreen
 from .confirm import ConfirmScreen
 
 if TYPE_CHECKING:
-    from ..app import PracticeApp
+    pass
 
 __all__ = ["SessionScreen"]
 
 
-class SessionScreen(Screen[None]):
+class SessionScreen(PracticeScreen):
     """A session in progress. Subclasses compose the question and forward the mode's keys.
 
     A subclass with keys of its own sets ``inherit_bindings=False`` and lists its keys before
@@ -31,7 +31,7 @@ class SessionScreen(Screen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        *Screen.BINDINGS,
+        *PracticeScreen.BINDINGS,
         # One "enter" binding per screen (a subclass's would replace it): modes route it.
         Binding("enter", "enter", "Next", show=False),
         Binding("n", "next", "Next", key_display="⏎/n"),
@@ -44,11 +44,6 @@ class SessionScreen(Screen[None]):
         super().__init__(classes=f"session -{session.mode.value}")
         self.bank = bank
         self.session = session
-        self._topics = {topic.id: topic.title for topic in bank.topics}
-
-    @property
-    def practice_app(self) -> PracticeApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Scoreboard(id="scoreboard")
@@ -73,7 +68,7 @@ class SessionScreen(Screen[None]):
     def ask(self) -> None:
         """Show the current question, ready for an answer."""
         question = self.session.current
-        topic = self._topics.get(question.topic, question.topic)
+        topic = self.bank.topic_titles.get(question.topic, question.topic)
         self.query_one("#topic", Static).update(Content(f"{topic} · {question.difficulty.value}"))
         self.query_one("#stem", Static).update(Content(question.stem))
         self.query_one(Feedback).clear()

@@ -10,21 +10,21 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Static
 
 from ...bank import Bank
 from ...practice import Session
 from ...question import Question
 from ..widgets.scoreboard import clock_text
+from .base import PracticeScreen
 
 if TYPE_CHECKING:
-    from ..app import PracticeApp
+    pass
 
 __all__ = ["SummaryScreen"]
 
 
-class SummaryScreen(Screen[None]):
+class SummaryScreen(PracticeScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "retry", "Retry missed"),
         Binding("n", "new", "New session"),
@@ -35,11 +35,6 @@ class SummaryScreen(Screen[None]):
         super().__init__()
         self.bank = bank
         self.session = session
-        self._topics = {topic.id: topic.title for topic in bank.topics}
-
-    @property
-    def practice_app(self) -> PracticeApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         session, score = self.session, self.session.score
@@ -83,7 +78,7 @@ class SummaryScreen(Screen[None]):
     def on_mount(self) -> None:
         table = self.query_one("#by-topic", DataTable)
         rows = self.session.by_topic()
-        titles = [self._topics.get(row.topic, row.topic) for row in rows]
+        titles = [self.bank.topic_titles.get(row.topic, row.topic) for row in rows]
         table.add_column("Topic", width=max(len(t) for t in titles))
         table.add_columns("Right", "Asked", "Accuracy")
         for title, row in zip(titles, rows, strict=True):
