@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -12,9 +12,17 @@ from .model import BankFile, Concept, Fact, Topic
 from .sentences import sentence_index, sentence_starts
 from .source import QuoteMatch, Source
 
-__all__ = ["Bank", "Item", "Location"]
+__all__ = ["Bank", "Item", "Location", "unknown_topic"]
 
 Item = Fact | Concept
+
+
+def unknown_topic(topics: Iterable[str], declared: Sequence[str]) -> str | None:
+    """The message for the first of ``topics`` not ``declared``, or None if all are."""
+    unknown = [topic for topic in topics if topic not in declared]
+    if not unknown:
+        return None
+    return f"unknown topic {unknown[0]!r}; the bank's topics are: {', '.join(declared)}"
 
 
 @dataclass(frozen=True)

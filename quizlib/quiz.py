@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .bank import Bank, Item
+from .bank import Bank, Item, unknown_topic
 from .enemies import EnemyGuard
 from .errors import QuizlibError
 from .forms import QuestionMaker
@@ -66,11 +66,9 @@ def build_quiz(
         raise QuizError(f"count must be at least 1, not {count}")
     declared = [t.id for t in bank.topics]
     chosen_topics = list(dict.fromkeys(topics)) if topics else declared
-    unknown = [t for t in chosen_topics if t not in declared]
-    if unknown:
-        raise QuizError(
-            f"unknown topic {unknown[0]!r}; the bank's topics are: {', '.join(declared)}"
-        )
+    problem = unknown_topic(chosen_topics, declared)
+    if problem:
+        raise QuizError(problem)
     levels = _difficulties(difficulty)
     allowed = _forms(forms)
     seed = random.SystemRandom().randrange(2**31) if seed is None else seed

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from ..atomic import write_text_atomic
+from ..bank import unknown_topic
 from ..errors import QuizlibError
 from ..load import load_bank
 from . import EXIT_INVALID, EXIT_OK, Commands, open_store
@@ -75,12 +76,10 @@ def _practice(args: argparse.Namespace) -> int:
     from ..practice import DEFAULT_COUNT, Mode, Settings
 
     bank = load_bank(args.bank)
-    declared = [t.id for t in bank.topics]
-    for topic in args.topic or ():
-        if topic not in declared:
-            raise QuizlibError(
-                f"unknown topic {topic!r}; the bank's topics are: {', '.join(declared)}"
-            )
+    # Before the app starts, so the message lands in the terminal, not under the TUI.
+    problem = unknown_topic(args.topic or (), [t.id for t in bank.topics])
+    if problem:
+        raise QuizlibError(problem)
     if args.count is not None and args.count < 1:
         raise QuizlibError(f"--count must be at least 1, not {args.count}")
     from ..store import NEW_PER_DAY, SessionLog, agenda

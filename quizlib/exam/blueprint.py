@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
+from ..bank import unknown_topic
 from ..errors import ContentError, ExamError
 from ..model import Difficulty
 from ..question import Form
@@ -85,12 +86,9 @@ class Blueprint(BaseModel):
             if count < 1:
                 raise ValueError(f"topic {topic!r}: at least 1 question, not {count}")
         declared = (info.context or {}).get("topics")
-        if declared is not None:
-            unknown = [t for t in topics if t not in declared]
-            if unknown:
-                raise ValueError(
-                    f"unknown topic {unknown[0]!r}; the bank's topics are: {', '.join(declared)}"
-                )
+        problem = None if declared is None else unknown_topic(topics, declared)
+        if problem:
+            raise ValueError(problem)
         return topics
 
     @field_validator("difficulty")

@@ -12,7 +12,7 @@ import random
 from collections import Counter
 from collections.abc import Callable, Mapping
 
-from ..bank import Bank, Item
+from ..bank import Bank, Item, unknown_topic
 from ..distractors import ORDERED_KINDS
 from ..enemies import EnemyGuard
 from ..errors import ExamError
@@ -57,12 +57,9 @@ def build_exam(
     """
     if not 1 <= versions <= MAX_VERSIONS:
         raise ExamError(f"--versions must be between 1 and {MAX_VERSIONS}, not {versions}")
-    declared = [t.id for t in bank.topics]
-    unknown = [t for t in blueprint.topics if t not in declared]
-    if unknown:
-        raise ExamError(
-            f"unknown topic {unknown[0]!r}; the bank's topics are: {', '.join(declared)}"
-        )
+    problem = unknown_topic(blueprint.topics, [t.id for t in bank.topics])
+    if problem:
+        raise ExamError(problem)
     seed = random.SystemRandom().randrange(2**31) if seed is None else seed
     rng = random.Random(f"exam:{seed}")
     maker = QuestionMaker(bank)
