@@ -48,6 +48,8 @@ MISSPELT = [
     ("Stephen Walts", "Stephen Walt"),
     ("Karachi Council of Foreign Relations", "Karachi Council on Foreign Relations"),
 ]
+# Names a question asks for; the webinar's host is only noted (asking for it was trivia).
+ASKED = {"Danila Ganich", "Stephen Walt"}
 
 
 @pytest.mark.parametrize(("printed", "correct"), MISSPELT)
@@ -57,7 +59,7 @@ def test_misspelt_names_keep_the_quote_and_note_the_correction(bank, printed, co
     for item in citing:
         assert item.note is not None and correct in item.note and printed in item.note, item.id
     answers = [f for f in bank.facts if f.answer == correct]
-    assert answers, f"no fact answers {correct!r}"
+    assert bool(answers) == (correct in ASKED), correct
 
 
 def test_no_item_uses_a_misspelling_as_its_answer(bank):
