@@ -8,7 +8,7 @@ from .bank import Bank, Item
 from .distractors import ORDERED_KINDS, DistractorPool
 from .model import Concept, Fact
 from .question import Citation, Form, Question
-from .text import fold_with_offsets, phrase_spans
+from .text import fold_with_offsets, has_phrase, phrase_spans
 
 __all__ = ["BLANK", "CONCEPT_FORMS", "FACT_FORMS", "QuestionMaker"]
 
@@ -154,6 +154,9 @@ class QuestionMaker:
     def _term(
         self, concept: Concept, count: int, position: int, rng: random.Random
     ) -> Question | None:
+        # A quiz shows the article's title, so a term the title names gives itself away.
+        if any(has_phrase(self.bank.title, term) for term in (concept.term, *concept.aliases)):
+            return None
         wrong = self.pool.choose(concept, count - 1, rng)
         stem = _term_stem(concept)
         return self._shuffled(

@@ -241,3 +241,13 @@ def test_a_forty_question_quiz_is_forty_questions_with_few_shared_sentences():
         assert len(questions) == 40
         passages = [BANK.passage(BANK.item(q.item_id)) for q in questions]
         assert len(passages) - len(set(passages)) <= 8
+
+
+def test_a_term_the_title_names_gets_no_term_question():
+    # The bank's title is "Pakistan-Russian Strategic Volte-Face": asking which term means a
+    # sudden reversal would be answered by the quiz's heading.
+    maker = QuestionMaker(BANK)
+    named = BANK.item("strategic-volte-face")
+    assert maker.make(named, Form.TERM) is None
+    assert maker.make(named, Form.DEFINITION) is not None
+    assert maker.make(BANK.item("entente-cordiale"), Form.TERM) is not None
