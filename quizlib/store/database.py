@@ -13,14 +13,20 @@ import time
 from collections.abc import Iterator
 from dataclasses import astuple, dataclass
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..practice.clock import Clock, SystemClock
 from .location import DATABASE_NAME, data_dir
 from .migrations import check_version, migrate
 from .review import Review
-from .scheduling import Card, Rating, Scheduler, new_card, scheduler
+
+if TYPE_CHECKING:
+    from .scheduling import Card, Scheduler
+
+# FSRS (.scheduling) is imported when a card is first read or rescheduled, not when the history
+# opens: a practice session's first question needs neither.
 
 __all__ = ["SessionRecord", "Store"]
 
@@ -52,12 +58,12 @@ class Store:
         path: Path,
         db: sqlite3.Connection,
         clock: Clock,
-        fsrs: Scheduler,
+        fuzz: bool,
         recovered: Path | None,
     ) -> None:
         self.path = path
         self.clock = clock
-        self.fsrs = fsrs
+        self.fuzz = fuzz
         # Where a damaged file was moved, when this store had to start afresh.
         self.recovered = recovered
         self._db = db
@@ -83,7 +89,14 @@ class Store:
                 raise
             recovered = _move_aside(path, clock.now())
             db = _connect(path)
-        return cls(path, db, clock, scheduler(fuzz=fuzz), recovered)
+        return cls(path, db, clock, fuzz, recovered)
+
+    @cached_property
+    def fsrs(self) -> Scheduler:
+        """The scheduler that reschedules each answered item."""
+        from .scheduling import scheduler
+
+        return scheduler(fuzz=self.fuzz)
 
     def close(self) -> None:
         self._db.close()
@@ -98,6 +111,9 @@ class Store:
 
     def record(self, review: Review) -> Card:
         """Log one answer and reschedule its item, in one transaction committed at once."""
+        from .scheduling import Card, Rating, new_card
+
+        fsrs = self.fsrs
         with self._db:
             self._db.execute("BEGIN IMMEDIATE")
             row = self._db.execute(
@@ -106,7 +122,7 @@ class Store:
             ).fetchone()
             when = review.answered_at
             card = Card.from_json(row[0]) if row else new_card(review.bank, review.item_id, when)
-            card, _ = self.fsrs.review_card(
+            card, _ = fsrs.review_card(
                 card, Rating(review.rating), when, review_duration=review.duration_ms
             )
             values = astuple(review)
@@ -163,6 +179,8 @@ class Store:
 
     def cards(self, bank: str) -> dict[str, Card]:
         """Every item of ``bank`` that has been answered, with its FSRS card."""
+        from .scheduling import Card
+
         rows = self._db.execute("SELECT item_id, card FROM cards WHERE bank = ?", (bank,))
         return {item_id: Card.from_json(card) for item_id, card in rows}
 
