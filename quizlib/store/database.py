@@ -51,12 +51,17 @@ class SessionRecord:
 
 
 class Store:
-    """A learner's history. Open with :meth:`open`; close when done (or use ``with``)."""
+    """A learner's history. Open with :meth:`open`; close when done (or use ``with``).
+
+    A history file that does not exist yet is created when something is first written to it:
+    until then every question asked of it has an empty answer. Creating it (its tables, WAL,
+    each step synced to disk) was a tenth of the wait for `quizlib practice`'s first question.
+    """
 
     def __init__(
         self,
         path: Path,
-        db: sqlite3.Connection,
+        db: sqlite3.Connection | None,
         clock: Clock,
         fuzz: bool,
         recovered: Path | None,
@@ -76,20 +81,31 @@ class Store:
         clock: Clock | None = None,
         fuzz: bool = True,
     ) -> Store:
-        clock = clock or SystemClock()
         folder = data_dir(directory)
         folder.mkdir(parents=True, exist_ok=True)
-        path = folder / DATABASE_NAME
-        recovered = None
-        try:
-            db = _connect(path)
-        except sqlite3.DatabaseError as exc:
-            # Only damage moves a file aside: "database is locked" is a DatabaseError too.
-            if not isinstance(exc, _Damaged) and exc.sqlite_errorcode not in _DAMAGE_CODES:
-                raise
-            recovered = _move_aside(path, clock.now())
-            db = _connect(path)
-        return cls(path, db, clock, fuzz, recovered)
+        store = cls(folder / DATABASE_NAME, None, clock or SystemClock(), fuzz, None)
+        if store.path.exists():
+            store._connection()  # a damaged or too new file is found now, not halfway
+        return store
+
+    def _connection(self) -> sqlite3.Connection:
+        """The database, opened (and created, if need be) on first use."""
+        if self._db is None:
+            try:
+                self._db = _connect(self.path)
+            except sqlite3.DatabaseError as exc:
+                # Only damage moves a file aside: "database is locked" is a DatabaseError too.
+                if not isinstance(exc, _Damaged) and exc.sqlite_errorcode not in _DAMAGE_CODES:
+                    raise
+                self.recovered = _move_aside(self.path, self.clock.now())
+                self._db = _connect(self.path)
+        return self._db
+
+    def _reader(self) -> sqlite3.Connection | None:
+        """The database to read, or None if there is no history yet (nothing to read)."""
+        if self._db is None and not self.path.exists():
+            return None
+        return self._connection()
 
     @cached_property
     def fsrs(self) -> Scheduler:
@@ -99,7 +115,8 @@ class Store:
         return scheduler(fuzz=self.fuzz)
 
     def close(self) -> None:
-        self._db.close()
+        if self._db is not None:
+            self._db.close()
 
     def __enter__(self) -> Store:
         return self
@@ -114,9 +131,10 @@ class Store:
         from .scheduling import Card, Rating, new_card
 
         fsrs = self.fsrs
-        with self._db:
-            self._db.execute("BEGIN IMMEDIATE")
-            row = self._db.execute(
+        db = self._connection()
+        with db:
+            db.execute("BEGIN IMMEDIATE")
+            row = db.execute(
                 "SELECT card, first_seen FROM cards WHERE bank = ? AND item_id = ?",
                 (review.bank, review.item_id),
             ).fetchone()
@@ -127,12 +145,12 @@ class Store:
             )
             values = astuple(review)
             values = (*values[:3], when.isoformat(), *values[4:])
-            self._db.execute(
+            db.execute(
                 "INSERT INTO reviews (bank, item_id, form, answered_at, mode, response, correct,"
                 " rating, duration_ms, session_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 values,
             )
-            self._db.execute(
+            db.execute(
                 "INSERT OR REPLACE INTO cards (bank, item_id, card, due, first_seen)"
                 " VALUES (?, ?, ?, ?, ?)",
                 (
@@ -154,7 +172,10 @@ class Store:
             if value is not None:
                 where.append(f"{column} = ?")
                 values.append(value)
-        rows = self._db.execute(
+        db = self._reader()
+        if db is None:
+            return
+        rows = db.execute(
             "SELECT bank, item_id, form, answered_at, mode, response, correct, rating,"
             " duration_ms, session_id FROM reviews"
             + (f" WHERE {' AND '.join(where)}" if where else "")
@@ -179,15 +200,21 @@ class Store:
 
     def cards(self, bank: str) -> dict[str, Card]:
         """Every item of ``bank`` that has been answered, with its FSRS card."""
+        db = self._reader()
+        if db is None:
+            return {}
         from .scheduling import Card
 
-        rows = self._db.execute("SELECT item_id, card FROM cards WHERE bank = ?", (bank,))
+        rows = db.execute("SELECT item_id, card FROM cards WHERE bank = ?", (bank,))
         return {item_id: Card.from_json(card) for item_id, card in rows}
 
     def due(self, bank: str, now: datetime | None = None) -> list[str]:
         """Ids of the items due by ``now``, most overdue first (retired ids included)."""
         now = now or self.clock.now()
-        rows = self._db.execute(
+        db = self._reader()
+        if db is None:
+            return []
+        rows = db.execute(
             "SELECT item_id FROM cards WHERE bank = ? AND due <= ? ORDER BY due",
             (bank, now.isoformat()),
         )
@@ -195,7 +222,10 @@ class Store:
 
     def first_seen_since(self, bank: str, since: datetime) -> int:
         """How many items were answered for the first time since ``since`` (the daily new limit)."""
-        row = self._db.execute(
+        db = self._reader()
+        if db is None:
+            return 0
+        row = db.execute(
             "SELECT count(*) FROM cards WHERE bank = ? AND first_seen >= ?",
             (bank, since.isoformat()),
         ).fetchone()
@@ -208,9 +238,10 @@ class Store:
     ) -> None:
         """Create or update a session's saved state."""
         now = self.clock.now().isoformat()
-        with self._db:
-            self._db.execute("BEGIN IMMEDIATE")
-            self._db.execute(
+        db = self._connection()
+        with db:
+            db.execute("BEGIN IMMEDIATE")
+            db.execute(
                 "INSERT INTO sessions (id, bank, started_at, updated_at, plan, position)"
                 " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
                 " updated_at = excluded.updated_at, plan = excluded.plan,"
@@ -219,16 +250,22 @@ class Store:
             )
 
     def finish_session(self, session_id: str) -> None:
-        with self._db:
-            self._db.execute("BEGIN IMMEDIATE")
-            self._db.execute(
+        db = self._reader()
+        if db is None:
+            return  # no history, so no such session
+        with db:
+            db.execute("BEGIN IMMEDIATE")
+            db.execute(
                 "UPDATE sessions SET finished_at = ? WHERE id = ?",
                 (self.clock.now().isoformat(), session_id),
             )
 
     def unfinished_session(self, bank: str) -> SessionRecord | None:
         """The latest session of ``bank`` left before its end, if any."""
-        row = self._db.execute(
+        db = self._reader()
+        if db is None:
+            return None
+        row = db.execute(
             "SELECT id, bank, started_at, updated_at, plan, position FROM sessions"
             " WHERE bank = ? AND finished_at IS NULL ORDER BY updated_at DESC LIMIT 1",
             (bank,),

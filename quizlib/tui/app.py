@@ -180,7 +180,10 @@ class PracticeApp(App[int]):
 
     def show_session(self, session: Session, *, resumed: bool = False) -> None:
         if self.history is not None and not resumed:
-            self.history.begin(session)
+            # The plan is written once the question is on screen (a synced write the learner
+            # need not wait for); the history writes it anyway before the first answer.
+            self.history.begin(session, save=False)
+            self.call_after_refresh(self.history.save_plan)
         screen: SessionScreen
         if session.mode is Mode.FLASHCARDS:
             from .screens.flashcard import FlashcardScreen
