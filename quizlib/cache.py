@@ -144,7 +144,9 @@ def _write(file: Path, bank: Bank, found: list[Path], started: int) -> None:
     from .atomic import write_bytes_atomic
 
     with suppress(OSError):  # no cache, then: the next start loads the bank again
-        write_bytes_atomic(file, record + payload)
+        # Renamed into place whole; not synced, as a file lost or cut short in a crash is only
+        # a cache that does not read back.
+        write_bytes_atomic(file, record + payload, sync=False)
 
 
 # What is saved is the bank's own fields, not whatever its objects have worked out and kept since
