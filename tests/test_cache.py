@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -183,3 +185,14 @@ def test_the_cache_lives_in_quizlib_cache_dir(bank_dir, tmp_path, monkeypatch):
     cached_bank(bank_dir)
     assert cache_path(bank_dir).parent.parent == tmp_path / "elsewhere"
     assert cache_path(bank_dir).exists()
+
+
+def test_a_bank_read_back_needs_no_yaml_reader(bank_dir):
+    cached_bank(bank_dir)
+    probe = (
+        "import sys; from quizlib.cache import cached_bank; "
+        f"bank = cached_bank({str(bank_dir)!r}); "
+        "print(len(bank.facts), [m for m in ('yaml', 'ryaml') if m in sys.modules])"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.split("\n")[0] == "1 []"
