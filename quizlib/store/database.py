@@ -55,7 +55,8 @@ class Store:
 
     A history file that does not exist yet is created when something is first written to it:
     until then every question asked of it has an empty answer. Creating it (its tables, WAL,
-    each step synced to disk) was a tenth of the wait for `quizlib practice`'s first question.
+    each step synced to disk, 10–30 ms here) then no longer holds up a first practice session's
+    first question.
     """
 
     def __init__(

@@ -20,9 +20,10 @@ class PracticeScreen(Screen[None]):
     ) -> None:
         super().__init__(name, id, classes)
         # Textual gives a screen its width class (-narrow, -wide) when it is first sized, then
-        # restyles every widget on it: a fifth of the time to show the first question. Given now,
-        # from the terminal's width, the class is there before anything is styled, and that
-        # restyle finds nothing to change. (Textual still keeps it up to date on every resize.)
+        # restyles every widget on it (some 10 ms for a session's screen, before its first
+        # question shows). Given now, from the terminal's width, the class is there before
+        # anything is styled and that restyle finds nothing to change; Textual still keeps the
+        # class up to date on every resize.
         try:
             app = self.app
         except NoActiveAppError:
