@@ -2,14 +2,13 @@
 
 `quizlib practice` starts with a learner waiting, and the bank a learner practises rarely changes
 between runs; reading, validating and grounding it again (and importing what that needs) was some
-40 ms of every start.
-So a bank that loaded without a problem is saved, in the user's cache folder, as the objects it
-became, beside what it was made from: the path, size and modification time of its declaration,
-source and item files, this quizlib's version and the state of its own modules. A cache whose
-record differs in anything is ignored and replaced; so is one that cannot be read back.
+40 ms of every start. So a bank that loaded without a problem is saved as the objects it became,
+beside what it was made from: the path, size and modification time of its declaration, source
+and item files, this quizlib's version and the state of its own modules. A cache whose record
+differs in anything is ignored and replaced; so is one that cannot be read back.
 
-The cache is a pickle in the user's own cache folder (``$QUIZLIB_CACHE_DIR``, else the platform's
-cache folder), written atomically; nothing else writes there.
+The cache is a pickle, so it is kept only in the user's own cache folder (``$QUIZLIB_CACHE_DIR``,
+else the platform's), written atomically, one file per bank directory.
 """
 
 from __future__ import annotations
