@@ -33,6 +33,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--budget", type=float, default=120, help="seconds a figure may take before it is dropped"
     )
+    parser.add_argument(
+        "--rows",
+        type=lambda text: text.split(","),
+        default=list(ROWS),
+        metavar="ROW,...",
+        help="only these rows, comma-separated (default: all)",
+    )
     parser.add_argument("--seed", type=int, default=1, help="seed of the synthetic banks")
     parser.add_argument(
         "--work",
@@ -41,16 +48,20 @@ def main(argv: list[str] | None = None) -> None:
         help="where synthetic banks are written and kept between runs",
     )
     args = parser.parse_args(argv)
+    unknown = [name for name in args.rows if name not in ROWS]
+    if unknown:
+        parser.error(f"unknown row {unknown[0]!r}; the rows are: {', '.join(ROWS)}")
+    rows = [ROWS[name] for name in ROWS if name in args.rows]
     sizes = [QUICK_SIZE] if args.quick else args.sizes
     repeat = 1 if args.quick else args.repeat
     roots = {size: _bank(args.work, size, args.seed) for size in sizes}
     print(header(), flush=True)
     for size, root in roots.items():
-        for row in ROWS.values():
+        for row in rows:
             if row.sized:
                 print(line(run_row(row, size, root, repeat, args.budget)), flush=True)
     smallest = min(roots)
-    for row in ROWS.values():
+    for row in rows:
         if not row.sized:
             result = run_row(row, smallest, roots[smallest], repeat, args.budget)
             print(line(result, sized=False), flush=True)

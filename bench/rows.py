@@ -120,10 +120,17 @@ ROWS = {
             sized=False,
         ),
         Row(
-            "start-up",
+            "start-up cold",
             lambda root: lambda: first_paint(PRACTICE_APP),
             lambda root: lambda: first_paint(BARE_APP),
             "a bare Textual app showing one line",
+            sized=False,
+        ),
+        Row(
+            "start-up warm",
+            lambda root: lambda: first_paint(PRACTICE_APP, warm=True),
+            lambda root: lambda: first_paint(BARE_APP, warm=True),
+            "the same; quizlib's bank cache filled",
             sized=False,
         ),
         Row(

@@ -76,7 +76,7 @@ class Result:
             )
         if self.row.name == "canvas qti":
             checks.append((f"≤{QTI_RATIO}×", ratio is not None and ratio <= QTI_RATIO))
-        if self.row.name == "start-up":
+        if self.row.name.startswith("start-up"):
             checks.append((f"≤{STARTUP_RATIO}×", ratio is not None and ratio <= STARTUP_RATIO))
         if self.row.name == "feedback":
             checks.append(
@@ -107,7 +107,7 @@ def _run_side(row: Row, side: str, root: Path, repeat: int, budget: float) -> Si
     return Side(float(figures["seconds"]), float(figures["peak_mb"]))
 
 
-_COLUMNS = "{:>8}  {:<10} {:>10} {:>10} {:>8} {:>8} {:>8}  {:<26} {}"
+_COLUMNS = "{:>8}  {:<13} {:>10} {:>10} {:>8} {:>8} {:>8}  {:<26} {}"
 
 
 def header() -> str:

@@ -5,12 +5,16 @@ The core (models, loading, generation, exports) never imports Textual; the pract
 
 from __future__ import annotations
 
-from .bank import Bank
-from .errors import ContentError, Problem, QuizlibError
-from .load import load_bank
-from .model import Concept, Fact
-from .question import Form, Question
-from .quiz import Quiz, build_quiz
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .bank import Bank
+    from .errors import ContentError, Problem, QuizlibError
+    from .load import load_bank
+    from .model import Concept, Fact
+    from .question import Form, Question
+    from .quiz import Quiz, build_quiz
 
 __all__ = [
     "Bank",
@@ -26,3 +30,33 @@ __all__ = [
     "load_bank",
 ]
 __version__ = "0.1.0"
+
+# Each name is imported when first asked for: every `import quizlib.<module>` runs this file
+# first, and importing all of these eagerly (YAML readers, the grounding automaton, the quiz
+# builder) cost `quizlib practice` a noticeable part of its start-up.
+_HOMES = {
+    "Bank": "bank",
+    "Concept": "model",
+    "ContentError": "errors",
+    "Fact": "model",
+    "Form": "question",
+    "Problem": "errors",
+    "Question": "question",
+    "Quiz": "quiz",
+    "QuizlibError": "errors",
+    "build_quiz": "quiz",
+    "load_bank": "load",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f".{home}", __name__), name)
+    globals()[name] = value  # asked for once
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

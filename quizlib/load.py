@@ -9,7 +9,7 @@ from __future__ import annotations
 import gc
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
@@ -20,7 +20,12 @@ from .model import BankFile, Concept, Fact, ValidationContext
 from .resources import bundled_bank_dir
 from .source import QuoteMatch, Source, read_source
 from .textfile import read_utf8
-from .yamlfile import YamlDocument, dotted, parse_yaml, read_yaml_quickly
+
+if TYPE_CHECKING:
+    from .yamlfile import YamlDocument
+
+# The YAML readers are imported when a file is read: a bank read back from the cache
+# (quizlib.cache) needs this module's item_files, not them.
 
 __all__ = ["BANK_FILE", "item_files", "load_bank"]
 
@@ -116,6 +121,8 @@ class _Loader:
         )
 
     def _document(self, path: Path, *, quickly: bool = False) -> YamlDocument | None:
+        from .yamlfile import parse_yaml, read_yaml_quickly
+
         try:
             text = read_utf8(path)
             document = (quickly and read_yaml_quickly(path, text)) or parse_yaml(path, text)
@@ -268,6 +275,8 @@ class _Place:
 
     @classmethod
     def of(cls, document: YamlDocument, loc: tuple[str | int, ...]) -> _Place:
+        from .yamlfile import dotted
+
         return cls(document.path, *document.position(loc), dotted(loc))
 
     def problem(self, message: str) -> Problem:

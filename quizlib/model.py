@@ -110,7 +110,11 @@ def _context(info: ValidationInfo) -> ValidationContext:
 
 
 class _Content(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    # defer_build: the validators are built when a file is first validated, not on import; a
+    # bank read back from the cache (quizlib.cache) is never validated, so never pays for them.
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True
+    )
 
 
 class SourceRef(_Content):

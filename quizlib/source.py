@@ -20,7 +20,6 @@ from .grounding import Grounder
 from .passage import Paragraph, QuoteMatch
 from .text import fold
 from .textfile import read_utf8
-from .yamlfile import parse_yaml
 
 __all__ = ["Paragraph", "QuoteMatch", "Source", "SourceMeta", "parse_source", "read_source"]
 
@@ -28,7 +27,7 @@ __all__ = ["Paragraph", "QuoteMatch", "Source", "SourceMeta", "parse_source", "r
 class SourceMeta(BaseModel):
     """The front matter of a source file."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)  # as model._Content
 
     title: str = Field(min_length=1, description="The article's title, as it should be shown.")
     kind: str = Field(min_length=1, description="What the text is: op-ed, news, report, chapter…")
@@ -126,6 +125,8 @@ def parse_source(path: Path, text: str) -> Source:
         raise ContentError(
             [Problem(path, 1, 1, "", "the front matter has no closing '---' line")]
         ) from None
+    from .yamlfile import parse_yaml  # not needed by a bank read back from the cache
+
     document = parse_yaml(path, "\n".join(lines[1:end]), line_offset=1)
     if not isinstance(document.data, dict):
         raise ContentError(

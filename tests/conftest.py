@@ -67,3 +67,5 @@ def run_cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, str,
 def _history_in_tmp(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
     # No test may write to the learner's real history.
     monkeypatch.setenv("QUIZLIB_DATA_DIR", str(tmp_path_factory.mktemp("history")))
+    # Nor to the learner's cache of validated banks.
+    monkeypatch.setenv("QUIZLIB_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))

@@ -138,3 +138,17 @@ def test_review_with_nothing_due_says_so(tmp_path):
 
     play(app, nothing)
     history.store.close()
+
+
+def test_the_plan_is_saved_once_the_first_question_is_shown(tmp_path):
+    clock = ManualClock()
+    history = _history(tmp_path, clock)
+    app = make_app(Mode.MULTIPLE_CHOICE, clock=clock, history=history)
+
+    async def look(pilot: Pilot[int]) -> None:
+        assert isinstance(pilot.app.screen, ChoiceScreen)
+        saved = history.store.unfinished_session(honeybee().id)
+        assert saved is not None and saved.id == history.session_id
+        assert len(saved.plan["questions"]) == pilot.app.screen.session.total
+
+    play(app, look)

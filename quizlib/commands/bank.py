@@ -7,11 +7,8 @@ import sys
 from pathlib import Path
 
 from ..atomic import write_text_atomic
-from ..coverage import coverage
 from ..load import load_bank
-from ..scaffold import new_bank
 from ..schema import SCHEMAS, schema_text
-from ..summary import summarise
 from . import EXIT_FINDINGS, EXIT_INVALID, EXIT_OK, Commands, plural
 
 
@@ -59,13 +56,21 @@ def add(commands: Commands) -> None:
     )
 
 
+# Each handler imports what only it needs: every command, `quizlib practice` among them, reads
+# this module to declare its arguments.
+
+
 def _check(args: argparse.Namespace) -> int:
+    from ..summary import summarise
+
     print(summarise(load_bank(args.bank)).format())
     print("\nOK: every item is valid and grounded in the source")
     return EXIT_OK
 
 
 def _coverage(args: argparse.Namespace) -> int:
+    from ..coverage import coverage
+
     report = coverage(load_bank(args.bank))
     print(report.format(args.min))
     return EXIT_FINDINGS if report.under(args.min) else EXIT_OK
@@ -97,6 +102,8 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _new(args: argparse.Namespace) -> int:
+    from ..scaffold import new_bank  # PyYAML's writer
+
     bank_dir = new_bank(args.source, args.bank)
     print(
         f"Started a bank in {bank_dir}: bank.yaml, items.yaml (one example per paragraph), "

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from ..atomic import write_text_atomic
 from ..bank import unknown_topic
+from ..cache import cached_bank
 from ..errors import QuizlibError
-from ..load import load_bank
 from . import EXIT_INVALID, EXIT_OK, Commands, open_store
 
 
@@ -75,7 +75,8 @@ def add(commands: Commands) -> None:
 def _practice(args: argparse.Namespace) -> int:
     from ..practice import DEFAULT_COUNT, Mode, Settings
 
-    bank = load_bank(args.bank)
+    # A learner practises the same bank again and again: it is validated once, not every time.
+    bank = cached_bank(args.bank)
     # Before the app starts, so the message lands in the terminal, not under the TUI.
     problem = unknown_topic(args.topic or (), [t.id for t in bank.topics])
     if problem:
@@ -122,7 +123,7 @@ def has_terminal() -> bool:
 def _stats(args: argparse.Namespace) -> int:
     from ..store import compute_stats
 
-    bank = load_bank(args.bank)
+    bank = cached_bank(args.bank)
     with open_store(args) as store:
         stats = compute_stats(bank, store)
     print(f"{bank.title}: {stats.reviews} answers in your history\n")

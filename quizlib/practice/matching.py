@@ -13,8 +13,6 @@ import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
-from rapidfuzz.distance import OSA, Levenshtein
-
 from ..question import Question
 from ..text import comparable
 
@@ -68,6 +66,10 @@ def allowed_typos(expected: str) -> int:
 
 def check_typed(question: Question, typed: str) -> Match:
     """Whether ``typed`` answers ``question``; see the module docstring for what is forgiven."""
+    # Imported at the first typed answer: every practice session imports this module, and the
+    # session's first question is on screen sooner without it.
+    from rapidfuzz.distance import OSA
+
     said = normalise(typed)
     accepted = list(dict.fromkeys([question.answer, *question.accepted]))
     if not said:
@@ -91,6 +93,8 @@ def _digits(text: str) -> str:
 
 
 def _diff(typed: str, expected: str) -> tuple[Segment, ...]:
+    from rapidfuzz.distance import Levenshtein
+
     segments: list[Segment] = []
     for op in Levenshtein.opcodes(typed, expected):
         got, want = typed[op.src_start : op.src_end], expected[op.dest_start : op.dest_end]

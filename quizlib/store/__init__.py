@@ -5,14 +5,19 @@ No Textual here: the practice app and the `stats` and `history` commands both us
 
 from __future__ import annotations
 
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from .agenda import NEW_PER_DAY, Agenda, agenda
 from .database import SessionRecord, Store
-from .export import EXPORT_FORMATS, export_reviews
 from .location import DATA_DIR_ENV, data_dir
 from .review import Review
-from .scheduling import Rating
 from .session_log import Resumable, SessionLog
-from .stats import Stats, TopicStats, compute_stats
+
+if TYPE_CHECKING:
+    from .export import EXPORT_FORMATS, export_reviews
+    from .scheduling import Rating
+    from .stats import Stats, TopicStats, compute_stats
 
 __all__ = [
     "DATA_DIR_ENV",
@@ -32,3 +37,27 @@ __all__ = [
     "data_dir",
     "export_reviews",
 ]
+
+# Imported when first asked for: a practice session opens the history before its first question,
+# and needs neither FSRS (.scheduling), the exporters nor the stats for that.
+_LATER = {
+    "EXPORT_FORMATS": "export",
+    "export_reviews": "export",
+    "Rating": "scheduling",
+    "Stats": "stats",
+    "TopicStats": "stats",
+    "compute_stats": "stats",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _LATER.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f".{home}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -13,14 +13,20 @@ import time
 from collections.abc import Iterator
 from dataclasses import astuple, dataclass
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..practice.clock import Clock, SystemClock
 from .location import DATABASE_NAME, data_dir
 from .migrations import check_version, migrate
 from .review import Review
-from .scheduling import Card, Rating, Scheduler, new_card, scheduler
+
+if TYPE_CHECKING:
+    from .scheduling import Card, Scheduler
+
+# FSRS (.scheduling) is imported when a card is first read or rescheduled, not when the history
+# opens: a practice session's first question needs neither.
 
 __all__ = ["SessionRecord", "Store"]
 
@@ -45,19 +51,25 @@ class SessionRecord:
 
 
 class Store:
-    """A learner's history. Open with :meth:`open`; close when done (or use ``with``)."""
+    """A learner's history. Open with :meth:`open`; close when done (or use ``with``).
+
+    A history file that does not exist yet is created when something is first written to it:
+    until then every question asked of it has an empty answer. Creating it (its tables, WAL,
+    each step synced to disk, 10–30 ms here) then no longer holds up a first practice session's
+    first question.
+    """
 
     def __init__(
         self,
         path: Path,
-        db: sqlite3.Connection,
+        db: sqlite3.Connection | None,
         clock: Clock,
-        fsrs: Scheduler,
+        fuzz: bool,
         recovered: Path | None,
     ) -> None:
         self.path = path
         self.clock = clock
-        self.fsrs = fsrs
+        self.fuzz = fuzz
         # Where a damaged file was moved, when this store had to start afresh.
         self.recovered = recovered
         self._db = db
@@ -70,23 +82,42 @@ class Store:
         clock: Clock | None = None,
         fuzz: bool = True,
     ) -> Store:
-        clock = clock or SystemClock()
         folder = data_dir(directory)
         folder.mkdir(parents=True, exist_ok=True)
-        path = folder / DATABASE_NAME
-        recovered = None
-        try:
-            db = _connect(path)
-        except sqlite3.DatabaseError as exc:
-            # Only damage moves a file aside: "database is locked" is a DatabaseError too.
-            if not isinstance(exc, _Damaged) and exc.sqlite_errorcode not in _DAMAGE_CODES:
-                raise
-            recovered = _move_aside(path, clock.now())
-            db = _connect(path)
-        return cls(path, db, clock, scheduler(fuzz=fuzz), recovered)
+        store = cls(folder / DATABASE_NAME, None, clock or SystemClock(), fuzz, None)
+        if store.path.exists():
+            store._connection()  # a damaged or too new file is found now, not halfway
+        return store
+
+    def _connection(self) -> sqlite3.Connection:
+        """The database, opened (and created, if need be) on first use."""
+        if self._db is None:
+            try:
+                self._db = _connect(self.path)
+            except sqlite3.DatabaseError as exc:
+                # Only damage moves a file aside: "database is locked" is a DatabaseError too.
+                if not isinstance(exc, _Damaged) and exc.sqlite_errorcode not in _DAMAGE_CODES:
+                    raise
+                self.recovered = _move_aside(self.path, self.clock.now())
+                self._db = _connect(self.path)
+        return self._db
+
+    def _reader(self) -> sqlite3.Connection | None:
+        """The database to read, or None if there is no history yet (nothing to read)."""
+        if self._db is None and not self.path.exists():
+            return None
+        return self._connection()
+
+    @cached_property
+    def fsrs(self) -> Scheduler:
+        """The scheduler that reschedules each answered item."""
+        from .scheduling import scheduler
+
+        return scheduler(fuzz=self.fuzz)
 
     def close(self) -> None:
-        self._db.close()
+        if self._db is not None:
+            self._db.close()
 
     def __enter__(self) -> Store:
         return self
@@ -98,25 +129,29 @@ class Store:
 
     def record(self, review: Review) -> Card:
         """Log one answer and reschedule its item, in one transaction committed at once."""
-        with self._db:
-            self._db.execute("BEGIN IMMEDIATE")
-            row = self._db.execute(
+        from .scheduling import Card, Rating, new_card
+
+        fsrs = self.fsrs
+        db = self._connection()
+        with db:
+            db.execute("BEGIN IMMEDIATE")
+            row = db.execute(
                 "SELECT card, first_seen FROM cards WHERE bank = ? AND item_id = ?",
                 (review.bank, review.item_id),
             ).fetchone()
             when = review.answered_at
             card = Card.from_json(row[0]) if row else new_card(review.bank, review.item_id, when)
-            card, _ = self.fsrs.review_card(
+            card, _ = fsrs.review_card(
                 card, Rating(review.rating), when, review_duration=review.duration_ms
             )
             values = astuple(review)
             values = (*values[:3], when.isoformat(), *values[4:])
-            self._db.execute(
+            db.execute(
                 "INSERT INTO reviews (bank, item_id, form, answered_at, mode, response, correct,"
                 " rating, duration_ms, session_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 values,
             )
-            self._db.execute(
+            db.execute(
                 "INSERT OR REPLACE INTO cards (bank, item_id, card, due, first_seen)"
                 " VALUES (?, ?, ?, ?, ?)",
                 (
@@ -138,7 +173,10 @@ class Store:
             if value is not None:
                 where.append(f"{column} = ?")
                 values.append(value)
-        rows = self._db.execute(
+        db = self._reader()
+        if db is None:
+            return
+        rows = db.execute(
             "SELECT bank, item_id, form, answered_at, mode, response, correct, rating,"
             " duration_ms, session_id FROM reviews"
             + (f" WHERE {' AND '.join(where)}" if where else "")
@@ -163,13 +201,21 @@ class Store:
 
     def cards(self, bank: str) -> dict[str, Card]:
         """Every item of ``bank`` that has been answered, with its FSRS card."""
-        rows = self._db.execute("SELECT item_id, card FROM cards WHERE bank = ?", (bank,))
+        db = self._reader()
+        if db is None:
+            return {}
+        from .scheduling import Card
+
+        rows = db.execute("SELECT item_id, card FROM cards WHERE bank = ?", (bank,))
         return {item_id: Card.from_json(card) for item_id, card in rows}
 
     def due(self, bank: str, now: datetime | None = None) -> list[str]:
         """Ids of the items due by ``now``, most overdue first (retired ids included)."""
         now = now or self.clock.now()
-        rows = self._db.execute(
+        db = self._reader()
+        if db is None:
+            return []
+        rows = db.execute(
             "SELECT item_id FROM cards WHERE bank = ? AND due <= ? ORDER BY due",
             (bank, now.isoformat()),
         )
@@ -177,7 +223,10 @@ class Store:
 
     def first_seen_since(self, bank: str, since: datetime) -> int:
         """How many items were answered for the first time since ``since`` (the daily new limit)."""
-        row = self._db.execute(
+        db = self._reader()
+        if db is None:
+            return 0
+        row = db.execute(
             "SELECT count(*) FROM cards WHERE bank = ? AND first_seen >= ?",
             (bank, since.isoformat()),
         ).fetchone()
@@ -190,9 +239,10 @@ class Store:
     ) -> None:
         """Create or update a session's saved state."""
         now = self.clock.now().isoformat()
-        with self._db:
-            self._db.execute("BEGIN IMMEDIATE")
-            self._db.execute(
+        db = self._connection()
+        with db:
+            db.execute("BEGIN IMMEDIATE")
+            db.execute(
                 "INSERT INTO sessions (id, bank, started_at, updated_at, plan, position)"
                 " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
                 " updated_at = excluded.updated_at, plan = excluded.plan,"
@@ -201,16 +251,22 @@ class Store:
             )
 
     def finish_session(self, session_id: str) -> None:
-        with self._db:
-            self._db.execute("BEGIN IMMEDIATE")
-            self._db.execute(
+        db = self._reader()
+        if db is None:
+            return  # no history, so no such session
+        with db:
+            db.execute("BEGIN IMMEDIATE")
+            db.execute(
                 "UPDATE sessions SET finished_at = ? WHERE id = ?",
                 (self.clock.now().isoformat(), session_id),
             )
 
     def unfinished_session(self, bank: str) -> SessionRecord | None:
         """The latest session of ``bank`` left before its end, if any."""
-        row = self._db.execute(
+        db = self._reader()
+        if db is None:
+            return None
+        row = db.execute(
             "SELECT id, bank, started_at, updated_at, plan, position FROM sessions"
             " WHERE bank = ? AND finished_at IS NULL ORDER BY updated_at DESC LIMIT 1",
             (bank,),

@@ -10,9 +10,12 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from ..errors import StoreError
-from .scheduling import Card, Rating, new_card, scheduler
+
+if TYPE_CHECKING:
+    from .scheduling import Card
 
 __all__ = ["LATEST", "MIGRATIONS", "check_version", "migrate"]
 
@@ -59,6 +62,8 @@ CREATE TABLE sessions (
 
 def _replay_cards(db: sqlite3.Connection) -> None:
     """Give every item logged under version 1 its FSRS card, by replaying its reviews in order."""
+    from .scheduling import Rating, new_card, scheduler  # only an old history needs FSRS here
+
     fsrs = scheduler(fuzz=False)
     cards: dict[tuple[str, str], tuple[Card, str]] = {}
     rows = db.execute("SELECT bank, item_id, answered_at, rating FROM reviews ORDER BY id")

@@ -1,9 +1,10 @@
 """A practice session written to the history as it goes, and taken up again after a quit.
 
-The plan (the questions, in order, as they were asked) is saved when the session starts; each
-answer is logged the moment it is given, with the session's id; the end is marked when the
-summary is reached. A session with no end mark is one the learner may resume: its answers are
-the logged ones, so nothing has to be written twice.
+The plan (the questions, in order, as they were asked) is saved when the session starts (or, for
+the practice app, just after its first question is on screen, and in any case before its first
+answer); each answer is logged the moment it is given, with the session's id; the end is marked
+when the summary is reached. A session with no end mark is one the learner may resume: its
+answers are the logged ones, so nothing has to be written twice.
 """
 
 from __future__ import annotations
@@ -45,21 +46,34 @@ class SessionLog:
         self.store = store
         self.bank_id = bank_id
         self.session_id: str | None = None
+        self._unsaved: Session | None = None  # begun, its plan not written yet
 
-    def begin(self, session: Session, session_id: str | None = None) -> None:
-        """Save the plan of ``session`` (a new one, unless it resumes ``session_id``)."""
-        if session_id is None:
-            session_id = uuid.uuid4().hex
-            plan = {
-                "mode": session.mode.value,
-                "time_limit": session.time_limit,
-                "questions": [q.model_dump(mode="json") for q in session.questions],
-            }
-            self.store.save_session(session_id, self.bank_id, plan)
-        self.session_id = session_id
+    def begin(self, session: Session, session_id: str | None = None, *, save: bool = True) -> None:
+        """Save the plan of ``session`` (a new one, unless it resumes ``session_id``).
+
+        With ``save=False`` the plan is written by :meth:`save_plan`, or before the session's
+        first answer or its end, whichever comes first.
+        """
+        self.session_id = session_id or uuid.uuid4().hex
+        self._unsaved = session if session_id is None else None
+        if save:
+            self.save_plan()
+
+    def save_plan(self) -> None:
+        """Write the plan of the session begun, unless it is written already."""
+        session, self._unsaved = self._unsaved, None
+        if session is None or self.session_id is None:
+            return
+        plan = {
+            "mode": session.mode.value,
+            "time_limit": session.time_limit,
+            "questions": [q.model_dump(mode="json") for q in session.questions],
+        }
+        self.store.save_session(self.session_id, self.bank_id, plan)
 
     def __call__(self, answer: Answer) -> None:
         """Log one answer (a session listener): committed before the learner sees feedback."""
+        self.save_plan()  # a session's answers never stand in the history without its plan
         self.store.record(
             Review(
                 bank=self.bank_id,
@@ -79,6 +93,7 @@ class SessionLog:
     def end(self) -> None:
         """Mark the current session as finished: it will not be offered for resuming."""
         if self.session_id is not None:
+            self.save_plan()
             self.store.finish_session(self.session_id)
             self.session_id = None
 

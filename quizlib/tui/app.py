@@ -17,7 +17,6 @@ from ..bank import Bank
 from ..errors import QuizlibError
 from ..practice import AnswerListener, Clock, Mode, Session, Settings, start_session
 from ..store import NEW_PER_DAY, SessionLog, agenda
-from .screens.confirm import ConfirmScreen
 from .screens.session import SessionScreen
 
 if TYPE_CHECKING:
@@ -95,6 +94,8 @@ class PracticeApp(App[int]):
         minutes = max(0, round((self._now() - left.record.updated_at).total_seconds() / 60))
         ago = "just now" if minutes < 1 else f"{minutes} min ago"
         ago = f"{minutes // 60} h ago" if minutes >= 120 else ago
+
+        from .screens.confirm import ConfirmScreen
 
         def answered_prompt(resume: bool | None) -> None:
             assert self.history is not None
@@ -179,7 +180,10 @@ class PracticeApp(App[int]):
 
     def show_session(self, session: Session, *, resumed: bool = False) -> None:
         if self.history is not None and not resumed:
-            self.history.begin(session)
+            # The plan is written once the question is on screen (a synced write the learner
+            # need not wait for); the history writes it anyway before the first answer.
+            self.history.begin(session, save=False)
+            self.call_after_refresh(self.history.save_plan)
         screen: SessionScreen
         if session.mode is Mode.FLASHCARDS:
             from .screens.flashcard import FlashcardScreen
@@ -237,6 +241,8 @@ class PracticeApp(App[int]):
         def answered(leave: bool | None) -> None:
             if leave:
                 then()
+
+        from .screens.confirm import ConfirmScreen
 
         lost = (
             "It is saved as you go: the next start offers to resume it."

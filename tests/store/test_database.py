@@ -82,6 +82,29 @@ def test_unfinished_session_is_offered_until_finished(tmp_path):
         assert store.unfinished_session("bank") is None
 
 
+def test_a_history_is_created_when_first_written_to(tmp_path):
+    # Until then it reads as empty: practice shows its first question without creating a file.
+    with Store.open(tmp_path, clock=ManualClock(T0), fuzz=False) as store:
+        assert list(store.reviews()) == []
+        assert store.cards("bank") == {}
+        assert store.due("bank") == []
+        assert store.first_seen_since("bank", T0) == 0
+        assert store.unfinished_session("bank") is None
+        store.finish_session("s1")
+        assert list(tmp_path.iterdir()) == []
+        store.record(review())
+        assert (tmp_path / DATABASE_NAME).is_file()
+    with Store.open(tmp_path, clock=ManualClock(T0), fuzz=False) as store:
+        assert [r.item_id for r in store.reviews()] == ["gwadar"]
+
+
+def test_a_history_created_by_another_quizlib_meanwhile_is_read(tmp_path):
+    with Store.open(tmp_path, clock=ManualClock(T0)) as waiting:
+        with Store.open(tmp_path, clock=ManualClock(T0)) as other:
+            other.record(review())
+        assert [r.item_id for r in waiting.reviews()] == ["gwadar"]
+
+
 def test_a_corrupt_file_is_moved_aside_and_a_fresh_history_started(tmp_path):
     damaged = b"this is not a database" * 100
     (tmp_path / DATABASE_NAME).write_bytes(damaged)

@@ -36,10 +36,14 @@ class ChoiceScreen(SessionScreen, inherit_bindings=False):
     ]
 
     def compose_answer(self) -> ComposeResult:
-        yield ChoiceList([], id="choices")
+        # Composed with the first question's options, not mounted again just after by ask().
+        session = self.session
+        yield ChoiceList([] if session.finished else session.current.options, id="choices")
 
     def ask(self) -> None:
-        self.query_one("#choices", ChoiceList).set_options(self.session.current.options)
+        choices = self.query_one("#choices", ChoiceList)
+        if choices.options is not self.session.current.options or choices.answered:
+            choices.set_options(self.session.current.options)
         super().ask()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

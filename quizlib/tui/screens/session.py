@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -15,10 +15,6 @@ from ...practice import Phase, Session
 from ..widgets.feedback import Feedback
 from ..widgets.scoreboard import Scoreboard
 from .base import PracticeScreen
-from .confirm import ConfirmScreen
-
-if TYPE_CHECKING:
-    pass
 
 __all__ = ["SessionScreen"]
 
@@ -141,6 +137,7 @@ class SessionScreen(PracticeScreen):
 
     def action_end(self) -> None:
         """End the session early, after a confirm; the summary shows what was answered."""
+        from .confirm import ConfirmScreen  # not needed before the first question is shown
 
         def answered(end: bool | None) -> None:
             if end:
