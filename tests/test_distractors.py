@@ -40,7 +40,19 @@ def _known(kind: Kind) -> set[str]:
     return names
 
 
-@pytest.mark.parametrize("kind", [Kind.PERSON, Kind.ORGANIZATION, Kind.COUNTRY])
+# The named kinds the bundled bank asks about (it has no country item since round 7).
+NAMED_KINDS = [
+    k
+    for k in (Kind.PERSON, Kind.ORGANIZATION, Kind.COUNTRY, Kind.PLACE)
+    if any(f.kind is k for f in BANK.facts)
+]
+
+
+def test_the_bank_still_has_named_kinds_to_check():
+    assert {Kind.PERSON, Kind.ORGANIZATION} <= set(NAMED_KINDS)
+
+
+@pytest.mark.parametrize("kind", NAMED_KINDS)
 def test_distractors_are_of_the_keys_kind(kind):
     known = _known(kind)
     people_or_orgs = list(_questions(kind))
@@ -58,20 +70,72 @@ def test_person_distractors_are_people_named_in_the_bank():
             assert distractor in people or distractor in fact.distractors
 
 
-def test_year_distractors_are_nearby_years_in_order():
-    for fact, question in _questions(Kind.YEAR):
+# The bundled bank has no year item any more (the 2014 arms-market item was general knowledge):
+# a year fact on the bundled article's paragraph 5, whose years are 2014 and, next door, 2020.
+YEAR_FACT = """\
+facts:
+  - id: arms-market-year
+    topic: security-multilateral
+    prompt: In which year did Russia open its sophisticated weapon market to Pakistan?
+    answer: "2014"
+    kind: year
+    distractors: ["2016", "2018", "2011"]
+    explanation: The article says Russia opened its weapon market to Pakistan in 2014.
+    statement: According to the article, Russia opened its sophisticated weapon market to Pakistan in 2014.
+    difficulty: medium
+    source:
+      quote: As Russia opened doors for Pakistan to its sophisticated weapon market in 2014
+"""
+
+
+@pytest.fixture
+def year_bank(make_bank):
+    bank = load_bank(make_bank(YEAR_FACT))
+    return bank, QuestionMaker(bank)
+
+
+def _year_questions(bank, maker, seeds=range(25)):
+    found = []
+    for fact in bank.facts:
+        if fact.kind is Kind.YEAR:
+            for seed in seeds:
+                question = maker.make(fact, Form.MULTIPLE_CHOICE, seed=seed)
+                assert question is not None, fact.id
+                found.append((fact, question))
+    assert found  # a year fact to test
+    return found
+
+
+def test_year_distractors_are_nearby_years_in_order(year_bank):
+    for fact, question in _year_questions(*year_bank):
         years = [int(o) for o in question.options]
         assert all(re.fullmatch(r"\d{4}", o) for o in question.options)
         assert years == sorted(years)
         assert all(abs(y - int(fact.answer)) <= 10 for y in years), years
 
 
-def test_year_key_can_sit_at_every_position():
-    fact = BANK.item("weapon-market-opened-year")
+def test_year_key_can_sit_at_every_position(year_bank):
+    bank, maker = year_bank
+    fact = bank.item("arms-market-year")
     for position in range(4):
-        question = MAKER.make(fact, Form.MULTIPLE_CHOICE, position=position, seed=1)
+        question = maker.make(fact, Form.MULTIPLE_CHOICE, position=position, seed=1)
         assert question is not None and question.key == position
         assert question.options[position] == "2014"
+
+
+def test_a_year_item_of_a_real_bank_too():
+    # The honeybee fixture bank's year fact: curated years, in order, the key among them.
+    from tests.tui_helpers import honeybee
+
+    bank = honeybee()
+    fact = bank.item("nobel-year")
+    maker = QuestionMaker(bank)
+    for position in range(4):
+        question = maker.make(fact, Form.MULTIPLE_CHOICE, position=position, seed=2)
+        assert question is not None and question.key == position
+        years = [int(o) for o in question.options]
+        assert years == sorted(years) and len(set(years)) == 4
+        assert question.options[position] == "1973"
 
 
 def test_curated_distractors_come_first():
@@ -182,9 +246,10 @@ def test_true_false_false_variant_swaps_in_a_same_kind_distractor():
     assert true is not None and true.stem == f"True or false? {fact.statement}" and true.key == 0
 
 
-def test_cloze_blanks_the_answer():
-    fact = BANK.item("weapon-market-opened-year")
-    question = MAKER.make(fact, Form.CLOZE)
+def test_cloze_blanks_the_answer(year_bank):
+    bank, maker = year_bank
+    fact = bank.item("arms-market-year")
+    question = maker.make(fact, Form.CLOZE)
     assert question is not None
     assert (
         question.cloze
@@ -283,9 +348,9 @@ def test_definition_questions_offer_wrong_meanings_of_the_same_term():
     assert asked >= len(BANK.concepts) // 2
 
 
-def test_year_distractors_take_the_articles_other_years_and_never_three_in_a_row():
+def test_year_distractors_take_the_articles_other_years_and_never_three_in_a_row(year_bank):
     article_years = {"2014", "2020"}
-    for fact, question in _questions(Kind.YEAR):
+    for fact, question in _year_questions(*year_bank):
         assert question.key is not None
         for other in article_years - {fact.answer}:
             # Wherever the key's position leaves room on that side of it.

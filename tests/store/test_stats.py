@@ -73,7 +73,7 @@ def test_an_edited_item_keeps_its_history(tmp_path, make_bank):
 
     from tests.conftest import BUNDLED
 
-    item = BANK.item("eastern-powers-bonhomie-iran")
+    item = BANK.item("end-of-american-strategic-hooliganism")
     with Store.open(tmp_path / "history", clock=ManualClock(NOW), fuzz=False) as store:
         _answer(store, item, NOW - timedelta(days=1))
         # The author rewrites the item's prompt and answer wording; its id stays.
@@ -82,9 +82,9 @@ def test_an_edited_item_keeps_its_history(tmp_path, make_bank):
         path = next(root.glob("items/*1-4.yaml"))
         text = path.read_text(encoding="utf-8")
         edited = text.replace(
-            "which country joined China, Russia and Pakistan",
-            "which state joined China, Russia and Pakistan",
-        )
+            "Which American conduct in the East does the author say",
+            "What American conduct in the East does the author say",
+        ).replace("answer: strategic hooliganism\n", "answer: strategic hooliganism in the East\n")
         assert edited != text
         path.write_text(edited, encoding="utf-8")
         stats = compute_stats(load_bank(root), store, tz=UTC)
