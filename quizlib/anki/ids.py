@@ -15,6 +15,8 @@ _BASE91 = (
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&()*+,-./:;<=>?@[]^_`{|}~"
 )
 
+_PAIRS = [high + low for high in _BASE91 for low in _BASE91]
+
 
 def stable_id(name: str) -> int:
     """A fixed id in [2**30, 2**31), the range genanki recommends for model and deck ids."""
@@ -30,8 +32,10 @@ def note_guid(bank_id: str, item_id: str, note_type: str) -> str:
     value = int.from_bytes(
         hashlib.sha256(f"quizlib__{bank_id}__{item_id}__{note_type}".encode()).digest()[:8], "big"
     )
-    digits: list[str] = []
+    # Two base-91 digits a step (a deck asks for a GUID per note); the leading zero digit a
+    # step can leave is dropped, as genanki writes none.
+    pairs: list[str] = []
     while value:
-        value, digit = divmod(value, len(_BASE91))
-        digits.append(_BASE91[digit])
-    return "".join(reversed(digits))
+        value, pair = divmod(value, len(_PAIRS))
+        pairs.append(_PAIRS[pair])
+    return "".join(reversed(pairs)).lstrip(_BASE91[0])

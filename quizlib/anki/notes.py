@@ -6,14 +6,15 @@ by quizlib's package writer or, for comparison, by genanki directly.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
-from html import escape
+from functools import cache
+from operator import itemgetter
 
 from ..bank import Bank, Item
 from ..forms import QuestionMaker
 from ..model import Concept, Fact
-from ..question import Form, Question
+from ..question import Form
 from .cards import ALL_FACT_CARDS, FactCard
 from .ids import note_guid
 from .models import CLOZE, CONCEPT, FACT, NoteType
@@ -69,6 +70,8 @@ class _Notes:
             for cloze in (False, True)
         }
 
+        self.tags: dict[tuple[str, str, str], tuple[str, ...]] = {}
+
     def main(self) -> Iterator[DeckNote]:
         for due, item in enumerate(self.bank.items()):
             if isinstance(item, Fact):
@@ -87,7 +90,7 @@ class _Notes:
     def _fact_fields(self, fact: Fact) -> dict[str, str]:
         choice = None
         if FactCard.CHOICE in self.cards:
-            choice = self.questions.make(fact, Form.MULTIPLE_CHOICE, seed=CHOICE_SEED)
+            choice = self.questions.choice(fact, seed=CHOICE_SEED)
         # Where the generator cannot make the multiple-choice question (too few distractors) and
         # it was the only card asked for, the fact is recalled instead: a note without cards
         # would be invisible to the learner.
@@ -97,7 +100,7 @@ class _Notes:
         return {
             "question": as_html(fact.prompt),
             "answer": as_html(fact.answer),
-            "options": _options(choice) if choice is not None else "",
+            "options": _options(*choice) if choice is not None else "",
             "recall": _FLAG if recall else "",
             "typed": _FLAG if FactCard.TYPED in self.cards else "",
         }
@@ -105,27 +108,30 @@ class _Notes:
     def _concept_fields(self, concept: Concept) -> dict[str, str]:
         return {"term": as_html(concept.term), "definition": as_html(concept.definition)}
 
-    def _note(self, item: Item, note_type: NoteType, due: int, own: dict[str, str]) -> DeckNote:
+    def _note(self, item: Item, note_type: NoteType, due: int, values: dict[str, str]) -> DeckNote:
+        """The note, from the fields of its own type and those every note shares."""
         citation = self.bank.citation(item)
-        values = {
-            **own,
-            "explanation": as_html(item.explanation),
-            "quote": as_html(citation.text),
-            "paragraph": str(citation.paragraph.number),
-            "source": self.source_title,
-            "topic": self.topic_titles[item.topic],
-            "note": as_html(item.note or ""),
-            "id": item.id,
-        }
-        return DeckNote(
-            note_type=note_type,
-            guid=note_guid(self.bank.id, item.id, note_type.key),
-            fields=tuple(values.get(key, "") for key, _ in note_type.fields),
-            tags=(
+        values["explanation"] = as_html(item.explanation)
+        values["quote"] = as_html(citation.text)
+        values["paragraph"] = str(citation.paragraph.number)
+        values["source"] = self.source_title
+        values["topic"] = self.topic_titles[item.topic]
+        values["note"] = as_html(item.note) if item.note else ""
+        values["id"] = item.id
+        # Few items differ in all three, so a bank's notes share a handful of tag tuples.
+        labels = (item.topic, item.difficulty, item.kind)
+        tags = self.tags.get(labels)
+        if tags is None:
+            tags = self.tags[labels] = (
                 f"quizlib::topic::{item.topic}",
                 f"quizlib::difficulty::{item.difficulty}",
                 f"quizlib::kind::{item.kind}",
-            ),
+            )
+        return DeckNote(
+            note_type=note_type,
+            guid=note_guid(self.bank.id, item.id, note_type.key),
+            fields=_in_order(note_type)(values),
+            tags=tags,
             deck=self.decks[item.topic, note_type is CLOZE],
             due=due,
         )
@@ -133,15 +139,26 @@ class _Notes:
 
 def as_html(text: str) -> str:
     """Plain text as field HTML. Quotes stay as they are: fields are element content, never
-    attribute values, and ``&#x27;`` would show in Anki's browser and search."""
-    return escape(text, quote=False)
+    attribute values, and ``&#x27;`` would show in Anki's browser and search.
+
+    What ``html.escape(text, quote=False)`` does, without its call: a deck escapes some ten
+    fields a note.
+    """
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _options(question: Question) -> str:
+@cache
+def _in_order(note_type: NoteType) -> Callable[[dict[str, str]], tuple[str, ...]]:
+    """A note's field values, keyed by field key, as a tuple in the note type's order; every
+    field must have a value (a missing one is a KeyError, not a silently empty field)."""
+    return itemgetter(*(key for key, _ in note_type.fields))
+
+
+def _options(options: list[str], key: int) -> str:
     """The options as a list; the key's class lets the back's CSS mark it without JavaScript."""
     items = "".join(
-        ('<li class="key">' if i == question.key else "<li>") + as_html(option) + "</li>"
-        for i, option in enumerate(question.options)
+        ('<li class="key">' if i == key else "<li>") + as_html(option) + "</li>"
+        for i, option in enumerate(options)
     )
     return f'<ol class="options">{items}</ol>'
 
