@@ -15,6 +15,7 @@ import re
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import genanki
 
@@ -42,8 +43,7 @@ _CLOZE_NUMBER = re.compile(r"{{c(\d+)::.+?}}", re.DOTALL)
 _CLOZE_FIELD = re.compile(r"{{[^}]*?cloze:(?:[^}]?:)*(.+?)}}")  # as genanki finds them
 
 
-@dataclass(frozen=True)
-class _Placed:
+class _Placed(NamedTuple):  # a tuple, not a dataclass: a deck places one per note
     note: DeckNote
     model: genanki.Model
     deck_id: int
@@ -70,11 +70,16 @@ class Layout:
             "place."
         )
         by_deck: dict[str, list[_Placed]] = {name: [] for name in decks}
+        ords = {key: _CardOrds(model) for key, model in models.items()}
+        added: set[tuple[str, str]] = set()
         for note in notes:
-            model = models[note.note_type.key]
+            key = note.note_type.key
+            model = models[key]
             deck = decks[note.deck]
-            deck.add_model(model)
-            by_deck[note.deck].append(_Placed(note, model, deck.deck_id, _card_ords(model, note)))
+            if (note.deck, key) not in added:
+                added.add((note.deck, key))
+                deck.add_model(model)
+            by_deck[note.deck].append(_Placed(note, model, deck.deck_id, ords[key](note)))
         # A deck without cards would only clutter the learner's deck list.
         kept = [name for name in decks if by_deck[name] or name == root]
         return cls(
@@ -97,31 +102,35 @@ def write_collection(layout: Layout, timestamp: int, previous: DeckContents | No
     db = sqlite3.connect(":memory:")
     try:
         genanki.Package(list(layout.decks)).write_to_db(db.cursor(), timestamp, iter(()))
-        ids = itertools.count(timestamp * 1000)
+        nid = timestamp * 1000  # ids count up from here: a note, its cards, the next note...
         notes: list[tuple[object, ...]] = []
         cards: list[tuple[object, ...]] = []
-        for placed in layout.placed:
-            note = placed.note
-            nid = next(ids)
+        tag_lists: dict[tuple[str, ...], str] = {}  # notes share a few tag tuples
+        for note, model, deck_id, ords in layout.placed:
+            tags = tag_lists.get(note.tags)
+            if tags is None:
+                tags = tag_lists[note.tags] = f" {' '.join(note.tags)} "
+            fields = note.fields
             # id, guid, mid, mod, usn, tags, flds, sfld, csum, flags, data
             notes.append(
                 (
                     nid,
                     note.guid,
-                    placed.model.model_id,
-                    _note_time(note, timestamp, previous),
+                    model.model_id,
+                    timestamp if previous is None else _note_time(note, timestamp, previous),
                     -1,
-                    f" {' '.join(note.tags)} ",
-                    "\x1f".join(note.fields),
-                    note.fields[placed.model.sort_field_index],
+                    tags,
+                    "\x1f".join(fields),
+                    fields[model.sort_field_index],
                     *_NOTE_TAIL,
                 )
             )
-            # id, nid, did, ord, mod, usn, type, queue, due, then zeros: a new card
-            cards.extend(
-                (next(ids), nid, placed.deck_id, o, timestamp, -1, 0, 0, note.due, *_CARD_TAIL)
-                for o in placed.ords
-            )
+            cid = nid
+            for o in ords:
+                cid += 1
+                # id, nid, did, ord, mod, usn, type, queue, due, then zeros: a new card
+                cards.append((cid, nid, deck_id, o, timestamp, -1, 0, 0, note.due, *_CARD_TAIL))
+            nid = cid + 1
         db.executemany(f"INSERT INTO notes VALUES({','.join('?' * 11)})", notes)
         db.executemany(f"INSERT INTO cards VALUES({','.join('?' * 18)})", cards)
         if previous is not None:
@@ -146,24 +155,49 @@ def genanki_model(note_type: NoteType) -> genanki.Model:
     )
 
 
-def _card_ords(model: genanki.Model, note: DeckNote) -> tuple[int, ...]:
-    """The cards genanki makes for a note: by its templates' required fields, or, for a cloze
-    note type, one per cloze number in the fields its first template clozes."""
-    if model.model_type == genanki.Model.CLOZE:
-        clozed = set(_CLOZE_FIELD.findall(model.templates[0]["qfmt"]))
+class _CardOrds:
+    """The cards genanki makes for a note of one model: by its templates' required fields, or,
+    for a cloze note type, one per cloze number in the fields its first template clozes.
+
+    A front-and-back note's cards depend only on which of the required fields are empty, so
+    they are worked out once for each such pattern, not once per note.
+    """
+
+    def __init__(self, model: genanki.Model) -> None:
+        self.model = model
+        self.cloze = model.model_type == genanki.Model.CLOZE
+        if self.cloze:
+            self.clozed = set(_CLOZE_FIELD.findall(model.templates[0]["qfmt"]))
+            return
+        self.required = sorted({i for _, _, required in model._req for i in required})
+        self.known: dict[tuple[bool, ...], tuple[int, ...]] = {}
+
+    def __call__(self, note: DeckNote) -> tuple[int, ...]:
+        if self.cloze:
+            return self._cloze(note)
+        fields = note.fields
+        filled = tuple([bool(fields[i]) for i in self.required])
+        found = self.known.get(filled)
+        if found is None:
+            found = self.known[filled] = self._front_back(note)
+        return found
+
+    def _front_back(self, note: DeckNote) -> tuple[int, ...]:
+        ords = []
+        for ord_, how, required in self.model._req:
+            test = all if how == "all" else any
+            if test(note.fields[i] for i in required):
+                ords.append(ord_)
+        return tuple(ords)
+
+    def _cloze(self, note: DeckNote) -> tuple[int, ...]:
         numbers = {
             int(n)
             for (_, name), value in zip(note.note_type.fields, note.fields, strict=True)
-            if name in clozed
+            if name in self.clozed
             for n in _CLOZE_NUMBER.findall(value)
         }
         return tuple(sorted(n - 1 for n in numbers if n > 0))
-    ords = []
-    for ord_, how, required in model._req:
-        test = all if how == "all" else any
-        if test(note.fields[i] for i in required):
-            ords.append(ord_)
-    return tuple(ords)
 
 
 def _note_time(note: DeckNote, timestamp: int, previous: DeckContents | None) -> int:
