@@ -55,7 +55,9 @@ def overlaps(a: str, b: str) -> bool:
 
 
 def _in_band(candidate: str, key: str) -> bool:
-    short, long = sorted((len(candidate), len(key)))
+    short, long = len(candidate), len(key)
+    if short > long:
+        short, long = long, short
     return long <= short * _LENGTH_RATIO or long - short <= _LENGTH_SLACK
 
 
@@ -116,6 +118,9 @@ class DistractorPool:
         curated_valid = _extend([], item.distractors, keys, None)
         chosen = rng.sample(curated_valid, min(count, len(curated_valid)))
         pool = (c for c in self.from_bank(item, rng) if _in_band(c, key))
+        if len(chosen) >= count:
+            next(pool, None)  # as _extend would: it draws one candidate before it stops
+            return chosen
         return _extend(chosen, pool, keys, count)
 
     def choose_definitions(self, concept: Concept, count: int, rng: random.Random) -> list[str]:
@@ -275,6 +280,7 @@ def valid_options(candidates: Iterable[str], key: str, accepted: Sequence[str]) 
 _Form = tuple[str, str]
 
 
+@lru_cache(maxsize=1 << 17)  # as comparable's: a large bank's keys come back often
 def _form(text: str) -> _Form:
     folded = comparable(text)
     return folded, f" {folded} "
