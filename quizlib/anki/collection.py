@@ -27,18 +27,13 @@ from .notes import DeckNote, as_html, deck_name
 
 __all__ = ["Layout", "genanki_model", "write_collection"]
 
-_NOTE_TAIL = (0, 0, "")  # csum (Anki recomputes it), flags, data
-_CARD_TAIL = (
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    "",
-)  # ivl, factor, reps, lapses, left, odue, odid, flags, data
+# The columns every note and every new card shares are written into the statements: bound
+# as parameters, row by row, they cost more than the values that differ.
+# id, guid, mid, mod, usn, tags, flds, sfld, csum (Anki recomputes it), flags, data
+_INSERT_NOTE = "INSERT INTO notes VALUES (?, ?, ?, ?, -1, ?, ?, ?, 0, 0, '')"
+# id, nid, did, ord, mod, usn, type, queue, due, ivl, factor, reps, lapses, left, odue, odid,
+# flags, data: a new card
+_INSERT_CARD = "INSERT INTO cards VALUES (?, ?, ?, ?, ?, -1, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, '')"
 _CLOZE_NUMBER = re.compile(r"{{c(\d+)::.+?}}", re.DOTALL)
 _CLOZE_FIELD = re.compile(r"{{[^}]*?cloze:(?:[^}]?:)*(.+?)}}")  # as genanki finds them
 
@@ -111,28 +106,18 @@ def write_collection(layout: Layout, timestamp: int, previous: DeckContents | No
             if tags is None:
                 tags = tag_lists[note.tags] = f" {' '.join(note.tags)} "
             fields = note.fields
-            # id, guid, mid, mod, usn, tags, flds, sfld, csum, flags, data
+            mod = timestamp if previous is None else _note_time(note, timestamp, previous)
+            sort_field = fields[model.sort_field_index]
             notes.append(
-                (
-                    nid,
-                    note.guid,
-                    model.model_id,
-                    timestamp if previous is None else _note_time(note, timestamp, previous),
-                    -1,
-                    tags,
-                    "\x1f".join(fields),
-                    fields[model.sort_field_index],
-                    *_NOTE_TAIL,
-                )
+                (nid, note.guid, model.model_id, mod, tags, "\x1f".join(fields), sort_field)
             )
             cid = nid
             for o in ords:
                 cid += 1
-                # id, nid, did, ord, mod, usn, type, queue, due, then zeros: a new card
-                cards.append((cid, nid, deck_id, o, timestamp, -1, 0, 0, note.due, *_CARD_TAIL))
+                cards.append((cid, nid, deck_id, o, timestamp, note.due))
             nid = cid + 1
-        db.executemany(f"INSERT INTO notes VALUES({','.join('?' * 11)})", notes)
-        db.executemany(f"INSERT INTO cards VALUES({','.join('?' * 18)})", cards)
+        db.executemany(_INSERT_NOTE, notes)
+        db.executemany(_INSERT_CARD, cards)
         if previous is not None:
             _keep_note_type_times(db, previous)
         db.commit()
