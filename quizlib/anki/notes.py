@@ -9,10 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from operator import itemgetter
-from typing import NamedTuple
 
 from ..bank import Bank, Item
-from ..forked import ForkedMap
 from ..forms import QuestionMaker
 from ..model import Concept, Fact
 from ..question import Form
@@ -57,21 +55,6 @@ def deck_notes(
     return list(_Notes(bank, cards).cloze() if cloze else _Notes(bank, cards).main())
 
 
-class _Draft(NamedTuple):
-    """A note but for its place in the queue, with its fields still by key."""
-
-    note_type: NoteType
-    in_order: Callable[[dict[str, str]], tuple[str, ...]]  # the values as the type's fields
-    guid: str
-    values: dict[str, str]
-    tags: tuple[str, ...]
-    deck: str
-
-    def note(self, due: int) -> DeckNote:
-        fields = self.in_order(self.values)
-        return DeckNote(self.note_type, self.guid, fields, self.tags, self.deck, due)
-
-
 class _Notes:
     def __init__(self, bank: Bank, cards: Collection[FactCard]) -> None:
         self.bank = bank
@@ -85,32 +68,17 @@ class _Notes:
             for topic in bank.topics
             for cloze in (False, True)
         }
+
         self.tags: dict[tuple[str, str, str], tuple[str, ...]] = {}
+        # By key: hashing a note type itself would hash its every field and template.
         self.orders = {t.key: _in_order(t) for t in (FACT, CONCEPT, CLOZE)}
 
     def main(self) -> Iterator[DeckNote]:
-        facts = self.bank.facts
-        choosing = FactCard.CHOICE in self.cards
-        # Choosing the options is most of the work of a deck: a second core, where there is
-        # one, chooses them for the facts at the end while this process drafts every note.
-        with ForkedMap(self._options, facts if choosing else ()) as shared:
-            drafts = [self._draft(fact, FACT, self._fact_fields(fact)) for fact in facts]
-            concepts = [
-                self._draft(c, CONCEPT, self._concept_fields(c)) for c in self.bank.concepts
-            ]
-            options = shared.results() if choosing else [None] * len(facts)
-        for due, (draft, choice) in enumerate(zip(drafts, options, strict=True)):
-            # Where the generator cannot make the multiple-choice question (too few
-            # distractors) and it was the only card asked for, the fact is recalled instead:
-            # a note without cards would be invisible to the learner.
-            recall = FactCard.RECALL in self.cards or (
-                choice is None and FactCard.TYPED not in self.cards
-            )
-            draft.values["options"] = choice or ""
-            draft.values["recall"] = _FLAG if recall else ""
-            yield draft.note(due)
-        for due, draft in enumerate(concepts, start=len(facts)):
-            yield draft.note(due)
+        for due, item in enumerate(self.bank.items()):
+            if isinstance(item, Fact):
+                yield self._note(item, FACT, due, self._fact_fields(item))
+            else:
+                yield self._note(item, CONCEPT, due, self._concept_fields(item))
 
     def cloze(self) -> Iterator[DeckNote]:
         for due, fact in enumerate(self.bank.facts):
@@ -118,25 +86,30 @@ class _Notes:
             # A valid fact's statement contains its answer, so this holds; a fact that somehow
             # gave no cloze simply has no cloze note rather than an empty card.
             if question is not None and question.cloze is not None:
-                yield self._draft(fact, CLOZE, {"text": as_html(question.cloze)}).note(due)
-
-    def _options(self, fact: Fact) -> str | None:
-        """The fact's multiple-choice options as field HTML; None where there is no question."""
-        choice = self.questions.choice(fact, seed=CHOICE_SEED)
-        return None if choice is None else _options(*choice)
+                yield self._note(fact, CLOZE, due, {"text": as_html(question.cloze)})
 
     def _fact_fields(self, fact: Fact) -> dict[str, str]:
-        """All but the options and whether to recall, which depend on them."""
+        choice = None
+        if FactCard.CHOICE in self.cards:
+            choice = self.questions.choice(fact, seed=CHOICE_SEED)
+        # Where the generator cannot make the multiple-choice question (too few distractors) and
+        # it was the only card asked for, the fact is recalled instead: a note without cards
+        # would be invisible to the learner.
+        recall = FactCard.RECALL in self.cards or (
+            choice is None and FactCard.TYPED not in self.cards
+        )
         return {
             "question": as_html(fact.prompt),
             "answer": as_html(fact.answer),
+            "options": _options(*choice) if choice is not None else "",
+            "recall": _FLAG if recall else "",
             "typed": _FLAG if FactCard.TYPED in self.cards else "",
         }
 
     def _concept_fields(self, concept: Concept) -> dict[str, str]:
         return {"term": as_html(concept.term), "definition": as_html(concept.definition)}
 
-    def _draft(self, item: Item, note_type: NoteType, values: dict[str, str]) -> _Draft:
+    def _note(self, item: Item, note_type: NoteType, due: int, values: dict[str, str]) -> DeckNote:
         """The note, from the fields of its own type and those every note shares."""
         citation = self.bank.citation(item)
         values["explanation"] = as_html(item.explanation)
@@ -155,9 +128,14 @@ class _Notes:
                 f"quizlib::difficulty::{item.difficulty}",
                 f"quizlib::kind::{item.kind}",
             )
-        guid = note_guid(self.bank.id, item.id, note_type.key)
-        deck = self.decks[item.topic, note_type is CLOZE]
-        return _Draft(note_type, self.orders[note_type.key], guid, values, tags, deck)
+        return DeckNote(
+            note_type=note_type,
+            guid=note_guid(self.bank.id, item.id, note_type.key),
+            fields=self.orders[note_type.key](values),
+            tags=tags,
+            deck=self.decks[item.topic, note_type is CLOZE],
+            due=due,
+        )
 
 
 def as_html(text: str) -> str:
