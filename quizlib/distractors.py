@@ -18,7 +18,6 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import chain
 
 from .bank import Bank, Item
@@ -80,6 +79,8 @@ class DistractorPool:
         self._answers: dict[Kind, list[int]] = {}
         self._near: dict[tuple[int, Kind], set[int]] = {}
         self._around: dict[tuple[int, Kind], set[int]] = {}
+        self._values: dict[str, int | None] = {}
+        self._runs: dict[int, str] = {}
         # (kind, category or None for any, whether a concept's term) -> entries
         self._index: dict[tuple[Kind, str | None, bool], list[_Entry]] = defaultdict(list)
         for facts_or_concepts, is_term in ((bank.facts, False), (bank.concepts, True)):
@@ -155,7 +156,7 @@ class DistractorPool:
         for text in candidates:
             if len(below) >= count and len(above) >= count:
                 break  # enough on each side for any position
-            value = _number(text)
+            value = self._value(text)
             if value is None or value in crowded:
                 continue
             if not taken.offer(text):
@@ -206,9 +207,20 @@ class DistractorPool:
         """Years or numbers of one paragraph, read once."""
         found = self._near.get((number, kind))
         if found is None:
-            text = self.bank.source.paragraph(number).text
-            found = self._near[number, kind] = _values_in(text, kind)
+            runs = self._runs.get(number)
+            if runs is None:  # read once for both kinds
+                runs = self._runs[number] = _digit_runs(self.bank.source.paragraph(number).text)
+            found = self._near[number, kind] = _values_in_runs(runs, kind)
         return found
+
+    def _value(self, text: str) -> int | None:
+        """:func:`_number`, read once per text: the same years and counts come back as
+        candidates fact after fact."""
+        try:
+            return self._values[text]
+        except KeyError:
+            found = self._values[text] = _number(text)
+            return found
 
     def _answers_of_kind(self, kind: Kind) -> list[int]:
         found = self._answers.get(kind)
@@ -223,8 +235,8 @@ def _key(item: Item) -> str:
     return item.answer if isinstance(item, Fact) else item.term
 
 
-def _values_in(text: str, kind: Kind) -> set[int]:
-    runs = _digit_runs(text)
+def _values_in_runs(runs: str, kind: Kind) -> set[int]:
+    """The years or numbers in a text, given its :func:`_digit_runs`."""
     years = {int(y) for y in _YEAR_IN_TEXT.findall(runs)}
     if kind is Kind.YEAR:
         return years
@@ -280,7 +292,6 @@ def valid_options(candidates: Iterable[str], key: str, accepted: Sequence[str]) 
 _Form = tuple[str, str]
 
 
-@lru_cache(maxsize=1 << 17)  # as comparable's: a large bank's keys come back often
 def _form(text: str) -> _Form:
     folded = comparable(text)
     return folded, f" {folded} "
@@ -336,7 +347,6 @@ def _extend(
     return picked.options
 
 
-@lru_cache(maxsize=1 << 12)  # the same years and counts come back as candidates fact after fact
 def _number(text: str) -> int | None:
     match = _NUMBER.match(text.strip())
     return int(match["value"].replace(",", "")) if match else None
