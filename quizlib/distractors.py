@@ -301,36 +301,28 @@ def _forms(key: str, accepted: Sequence[str]) -> list[_Form]:
     return [_form(k) for k in (key, *accepted)]
 
 
-def _clashes(form: _Form, others: Iterable[_Form]) -> bool:
-    """Whether :func:`overlaps` holds between the option of ``form`` and any of ``others``."""
-    x, padded_x = form
-    for y, padded_y in others:
-        if not x or not y:
-            if x == y:
-                return True
-        elif x == y or padded_x in padded_y or padded_y in padded_x:
-            return True
-    return False
-
-
 class _Picked:
     """Options picked beside a key, each folded once: a candidate is compared with the key, its
     aliases and the options before it without folding any of them again."""
 
-    __slots__ = ("forms", "keys", "options")
+    __slots__ = ("options", "seen")
 
     def __init__(self, keys: list[_Form], chosen: Iterable[str] = ()) -> None:
-        self.keys = keys
         self.options = list(chosen)  # taken as they are, like the curated ones a caller drew
-        self.forms = [_form(option) for option in self.options]
+        self.seen = [*keys, *(_form(option) for option in self.options)]
 
     def offer(self, candidate: str) -> bool:
         """Take ``candidate`` unless it is a catch-all or overlaps the key or an option."""
-        form = _form(candidate)
-        if form[0] in _CATCH_ALLS or _clashes(form, self.keys) or _clashes(form, self.forms):
+        x = comparable(candidate)
+        if x in _CATCH_ALLS:
             return False
+        padded_x = f" {x} "
+        for y, padded_y in self.seen:
+            # :func:`overlaps`, written out: this runs for every candidate of every question.
+            if x == y or (x and y and (padded_x in padded_y or padded_y in padded_x)):
+                return False
         self.options.append(candidate)
-        self.forms.append(form)
+        self.seen.append((x, padded_x))
         return True
 
 
