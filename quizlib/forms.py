@@ -17,6 +17,7 @@ CONCEPT_FORMS = (Form.TERM, Form.DEFINITION, Form.SHORT_ANSWER)
 BLANK = "_____"
 TRUE, FALSE = "True", "False"
 
+_MULTIPLE_CHOICE = Form.MULTIPLE_CHOICE.value  # formatting the enum member costs a call
 Choice = tuple[list[str], int]  # a multiple-choice question's options and the key's index
 
 
@@ -67,7 +68,7 @@ class QuestionMaker:
         """The options of ``make(fact, Form.MULTIPLE_CHOICE, options=options, seed=seed)`` and
         the key's place among them, without the rest of the question: a deck needs only these,
         for every fact of the bank."""
-        rng = random.Random(f"{seed}:{fact.id}:{Form.MULTIPLE_CHOICE}")
+        rng = random.Random(f"{seed}:{fact.id}:{_MULTIPLE_CHOICE}")  # as make() seeds it
         return self._choice_options(fact, options, rng.randrange(options), rng)
 
     def _base(self, item: Item, form: Form, suffix: str = "") -> dict[str, object]:

@@ -89,21 +89,20 @@ class _Notes:
                 yield self._note(fact, CLOZE, due, {"text": as_html(question.cloze)})
 
     def _fact_fields(self, fact: Fact) -> dict[str, str]:
+        cards = self.cards
         choice = None
-        if FactCard.CHOICE in self.cards:
+        if FactCard.CHOICE in cards:
             choice = self.questions.choice(fact, seed=CHOICE_SEED)
         # Where the generator cannot make the multiple-choice question (too few distractors) and
         # it was the only card asked for, the fact is recalled instead: a note without cards
         # would be invisible to the learner.
-        recall = FactCard.RECALL in self.cards or (
-            choice is None and FactCard.TYPED not in self.cards
-        )
+        recall = FactCard.RECALL in cards or (choice is None and FactCard.TYPED not in cards)
         return {
             "question": as_html(fact.prompt),
             "answer": as_html(fact.answer),
-            "options": _options(*choice) if choice is not None else "",
+            "options": "" if choice is None else _options(*choice),
             "recall": _FLAG if recall else "",
-            "typed": _FLAG if FactCard.TYPED in self.cards else "",
+            "typed": _FLAG if FactCard.TYPED in cards else "",
         }
 
     def _concept_fields(self, concept: Concept) -> dict[str, str]:
@@ -128,14 +127,10 @@ class _Notes:
                 f"quizlib::difficulty::{item.difficulty}",
                 f"quizlib::kind::{item.kind}",
             )
-        return DeckNote(
-            note_type=note_type,
-            guid=note_guid(self.bank.id, item.id, note_type.key),
-            fields=self.orders[note_type.key](values),
-            tags=tags,
-            deck=self.decks[item.topic, note_type is CLOZE],
-            due=due,
-        )
+        key = note_type.key
+        guid = note_guid(self.bank.id, item.id, key)
+        deck = self.decks[item.topic, note_type is CLOZE]
+        return DeckNote(note_type, guid, self.orders[key](values), tags, deck, due)
 
 
 def as_html(text: str) -> str:
