@@ -15,6 +15,7 @@ import re
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import NamedTuple
 
 import genanki
@@ -172,14 +173,15 @@ class _CardOrds:
         if self.cloze:
             self.clozed = set(_CLOZE_FIELD.findall(model.templates[0]["qfmt"]))
             return
-        self.required = sorted({i for _, _, required in model._req for i in required})
+        required = sorted({i for _, _, required in model._req for i in required})
+        # The required fields' values, always as a tuple (itemgetter of one index gives a value).
+        self.required = itemgetter(*required, *required[:1]) if required else lambda _: ()
         self.known: dict[tuple[bool, ...], tuple[int, ...]] = {}
 
     def __call__(self, note: DeckNote) -> tuple[int, ...]:
         if self.cloze:
             return self._cloze(note)
-        fields = note.fields
-        filled = tuple([bool(fields[i]) for i in self.required])
+        filled = tuple(map(bool, self.required(note.fields)))
         found = self.known.get(filled)
         if found is None:
             found = self.known[filled] = self._front_back(note)
