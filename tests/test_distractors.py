@@ -336,3 +336,12 @@ def test_valid_options_agree_with_overlaps_pair_by_pair():
         assert valid_options(candidates, key, accepted) == _valid_by_overlaps(
             candidates, key, accepted
         ), (candidates, key, accepted)
+
+
+def test_choice_gives_the_multiple_choice_questions_options_and_key():
+    for fact in BANK.facts:
+        for seed in (0, "anki", 7):
+            for options in (3, 4, 5):
+                question = MAKER.make(fact, Form.MULTIPLE_CHOICE, options=options, seed=seed)
+                expected = None if question is None else (question.options, question.key)
+                assert MAKER.choice(fact, options=options, seed=seed) == expected, fact.id

@@ -68,7 +68,6 @@ class _Notes:
             for topic in bank.topics
             for cloze in (False, True)
         }
-
         self.tags: dict[tuple[str, str, str], tuple[str, ...]] = {}
         # By key: hashing a note type itself would hash its every field and template.
         self.orders = {t.key: _in_order(t) for t in (FACT, CONCEPT, CLOZE)}
