@@ -52,11 +52,12 @@ class Layout:
 
     decks: tuple[genanki.Deck, ...]  # names, ids and note types only; notes are in ``placed``
     placed: tuple[_Placed, ...]
+    notes: dict[str, int]  # note type name -> notes, in the order the types first come
+    cards: int
+    topic_decks: int  # decks that hold cards
 
     @classmethod
     def of(cls, bank: Bank, notes: Sequence[DeckNote], *, cloze: bool) -> Layout:
-        types = {note.note_type.key: note.note_type for note in notes}
-        models = {key: genanki_model(note_type) for key, note_type in types.items()}
         root = deck_name(bank, cloze=cloze)
         names = [root, *(deck_name(bank, topic.id, cloze=cloze) for topic in bank.topics)]
         decks = {name: genanki.Deck(stable_id(f"deck:{name}"), name) for name in names}
@@ -66,30 +67,35 @@ class Layout:
             "place."
         )
         by_deck: dict[str, list[_Placed]] = {name: [] for name in decks}
-        ords = {key: _CardOrds(model) for key, model in models.items()}
+        # By note type key, each made when its first note comes: one pass over the notes.
+        models: dict[str, genanki.Model] = {}
+        ords: dict[str, _CardOrds] = {}
+        counts: dict[str, int] = {}
         added: set[tuple[str, str]] = set()
+        cards = 0
         for note in notes:
             key = note.note_type.key
-            model = models[key]
+            model = models.get(key)
+            if model is None:
+                model = models[key] = genanki_model(note.note_type)
+                ords[key] = _CardOrds(model)
+            counts[key] = counts.get(key, 0) + 1
             deck = decks[note.deck]
             if (note.deck, key) not in added:
                 added.add((note.deck, key))
                 deck.add_model(model)
-            by_deck[note.deck].append(_Placed(note, model, deck.deck_id, ords[key](note)))
+            placed = _Placed(note, model, deck.deck_id, ords[key](note))
+            cards += len(placed.ords)
+            by_deck[note.deck].append(placed)
         # A deck without cards would only clutter the learner's deck list.
         kept = [name for name in decks if by_deck[name] or name == root]
         return cls(
             decks=tuple(decks[name] for name in kept),
             placed=tuple(itertools.chain.from_iterable(by_deck[name] for name in kept)),
+            notes={models[key].name: n for key, n in counts.items()},
+            cards=cards,
+            topic_decks=len({decks[name].deck_id for name in kept if by_deck[name]}),
         )
-
-    @property
-    def cards(self) -> int:
-        return sum(len(p.ords) for p in self.placed)
-
-    @property
-    def topic_decks(self) -> int:
-        return len({p.deck_id for p in self.placed})
 
 
 def write_collection(layout: Layout, timestamp: int, previous: DeckContents | None = None) -> bytes:

@@ -23,7 +23,6 @@ import io
 import sqlite3
 import time
 import zipfile
-from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -96,7 +95,7 @@ def write_deck(
     write_bytes_atomic(path, _zip(member, timestamp))
     return DeckReport(
         path=path,
-        notes=dict(Counter(note.note_type.name for note in notes)),
+        notes=layout.notes,
         cards=layout.cards,
         decks=layout.topic_decks,
         timestamp=timestamp,
