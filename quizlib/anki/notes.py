@@ -150,11 +150,9 @@ def _in_order(note_type: NoteType) -> Callable[[dict[str, str]], tuple[str, ...]
 
 def _options(options: list[str], key: int) -> str:
     """The options as a list; the key's class lets the back's CSS mark it without JavaScript."""
-    items = "".join(
-        ('<li class="key">' if i == key else "<li>") + as_html(option) + "</li>"
-        for i, option in enumerate(options)
-    )
-    return f'<ol class="options">{items}</ol>'
+    items = [f"<li>{as_html(option)}</li>" for option in options]
+    items[key] = f'<li class="key">{as_html(options[key])}</li>'
+    return f'<ol class="options">{"".join(items)}</ol>'
 
 
 def _deck_part(title: str) -> str:
