@@ -298,7 +298,9 @@ def _form(text: str) -> _Form:
 
 
 def _forms(key: str, accepted: Sequence[str]) -> list[_Form]:
-    return [_form(k) for k in (key, *accepted)]
+    forms = [_form(key)]
+    forms.extend(map(_form, accepted))
+    return forms
 
 
 class _Picked:
@@ -329,14 +331,26 @@ class _Picked:
 def _extend(
     chosen: list[str], candidates: Iterable[str], keys: list[_Form], count: int | None
 ) -> list[str]:
-    picked = _Picked(keys, chosen)
+    """``chosen`` and the candidates after it that :meth:`_Picked.offer` would take, up to
+    ``count``: the same test, written out in one loop, as every question runs it."""
+    out = list(chosen)  # taken as they are, like the curated ones a caller drew
+    seen = [*keys, *map(_form, chosen)]
     for candidate in candidates:
         # Checked once the next candidate is drawn: drawing it moves the question's seeded
         # generator on, and what it draws next (the shuffle of the options) depends on that.
-        if count is not None and len(picked.options) >= count:
+        if count is not None and len(out) >= count:
             break
-        picked.offer(candidate)
-    return picked.options
+        x = comparable(candidate)
+        if x in _CATCH_ALLS:
+            continue
+        padded_x = f" {x} "
+        for y, padded_y in seen:
+            if x == y or (x and y and (padded_x in padded_y or padded_y in padded_x)):
+                break
+        else:
+            out.append(candidate)
+            seen.append((x, padded_x))
+    return out
 
 
 def _number(text: str) -> int | None:
