@@ -34,6 +34,7 @@ _YEAR_IN_TEXT = re.compile(r"(?<![\d,.])(1[5-9]\d\d|20\d\d)(?![\d]|[,.]\d)")
 _NUMBER_IN_TEXT = re.compile(
     r"(?<![\d,.])\d{1,3}(?:,\d{3})+(?![\d]|[,.]\d)|(?<![\d,.])\d+(?![\d]|[,.]\d)"
 )
+_DIGITS = re.compile(r"\d[\d,.]*")
 # A distractor this much longer or shorter than the key stands out; short keys get some slack.
 _LENGTH_RATIO = 2.0
 _LENGTH_SLACK = 6
@@ -53,7 +54,9 @@ def overlaps(a: str, b: str) -> bool:
 
 
 def _in_band(candidate: str, key: str) -> bool:
-    short, long = sorted((len(candidate), len(key)))
+    short, long = len(candidate), len(key)
+    if short > long:
+        short, long = long, short
     return long <= short * _LENGTH_RATIO or long - short <= _LENGTH_SLACK
 
 
@@ -75,6 +78,9 @@ class DistractorPool:
         self.bank = bank
         self._answers: dict[Kind, list[int]] = {}
         self._near: dict[tuple[int, Kind], set[int]] = {}
+        self._around: dict[tuple[int, Kind], set[int]] = {}
+        self._values: dict[str, int | None] = {}
+        self._runs: dict[int, str] = {}
         # (kind, category or None for any, whether a concept's term) -> entries
         self._index: dict[tuple[Kind, str | None, bool], list[_Entry]] = defaultdict(list)
         for facts_or_concepts, is_term in ((bank.facts, False), (bank.concepts, True)):
@@ -101,17 +107,22 @@ class DistractorPool:
 
     def available(self, item: Item, enough: int) -> int:
         """How many distinct, valid distractors :meth:`choose` could draw on, up to ``enough``."""
-        key, accepted = _key(item), item.aliases
+        key = _key(item)
         pool = (c for c in self.from_bank(item, random.Random(0)) if _in_band(c, key))
-        return len(_extend([], chain(item.distractors, pool), key, accepted, enough))
+        keys = _forms(key, item.aliases)
+        return len(_extend([], chain(item.distractors, pool), keys, enough))
 
     def choose(self, item: Item, count: int, rng: random.Random) -> list[str]:
         """Up to ``count`` distractors for an item's answer or term: curated ones first."""
-        key, accepted = _key(item), item.aliases
-        curated_valid = valid_options(item.distractors, key, accepted)
+        key = _key(item)
+        keys = _forms(key, item.aliases)
+        curated_valid = _extend([], item.distractors, keys, None)
         chosen = rng.sample(curated_valid, min(count, len(curated_valid)))
         pool = (c for c in self.from_bank(item, rng) if _in_band(c, key))
-        return _extend(chosen, pool, key, accepted, count)
+        if len(chosen) >= count:
+            next(pool, None)  # as _extend would: it draws one candidate before it stops
+            return chosen
+        return _extend(chosen, pool, keys, count)
 
     def choose_definitions(self, concept: Concept, count: int, rng: random.Random) -> list[str]:
         """Up to ``count`` of the concept's curated wrong meanings of its own term."""
@@ -137,20 +148,20 @@ class DistractorPool:
             _spread(key, fact.kind, rng),
         )
         gap = 2 if fact.kind is Kind.YEAR else 1
-        values = [key_value]
+        # The values closer than ``gap`` to the key or to one taken: a set, not a scan per value.
+        crowded = set(range(key_value - gap + 1, key_value + gap))
         below: list[tuple[int, str]] = []
         above: list[tuple[int, str]] = []
-        taken: list[str] = []
+        taken = _Picked(_forms(key, fact.aliases))
         for text in candidates:
             if len(below) >= count and len(above) >= count:
                 break  # enough on each side for any position
-            value = _number(text)
-            if value is None or any(abs(value - v) < gap for v in values):
+            value = self._value(text)
+            if value is None or value in crowded:
                 continue
-            if not _extend(taken, [text], key, fact.aliases, None)[len(taken) :]:
+            if not taken.offer(text):
                 continue  # the key itself, a catch-all, or a repeat in other words
-            taken.append(text)
-            values.append(value)
+            crowded.update(range(value - gap + 1, value + gap))
             (below if value < key_value else above).append((value, text))
         position = min(position, len(below), count)
         if count - position > len(above):
@@ -183,17 +194,33 @@ class DistractorPool:
         return [_format(match, v) for v in near[:_ARTICLE_VALUES_MAX]]
 
     def _values_near(self, number: int, kind: Kind) -> set[int]:
-        """Years or numbers of the paragraphs around paragraph ``number``."""
-        paragraphs = self.bank.source.paragraphs[max(0, number - 1 - _NEAR) : number + _NEAR]
-        return set().union(*(self._values_of(p.number, kind) for p in paragraphs))
+        """Years or numbers of the paragraphs around paragraph ``number``, gathered once for
+        all the facts of a paragraph (callers do not change the set)."""
+        found = self._around.get((number, kind))
+        if found is None:
+            paragraphs = self.bank.source.paragraphs[max(0, number - 1 - _NEAR) : number + _NEAR]
+            found = set().union(*(self._values_of(p.number, kind) for p in paragraphs))
+            self._around[number, kind] = found
+        return found
 
     def _values_of(self, number: int, kind: Kind) -> set[int]:
         """Years or numbers of one paragraph, read once."""
         found = self._near.get((number, kind))
         if found is None:
-            text = self.bank.source.paragraph(number).text
-            found = self._near[number, kind] = _values_in(text, kind)
+            runs = self._runs.get(number)
+            if runs is None:  # read once for both kinds
+                runs = self._runs[number] = _digit_runs(self.bank.source.paragraph(number).text)
+            found = self._near[number, kind] = _values_in_runs(runs, kind)
         return found
+
+    def _value(self, text: str) -> int | None:
+        """:func:`_number`, read once per text: the same years and counts come back as
+        candidates fact after fact."""
+        try:
+            return self._values[text]
+        except KeyError:
+            found = self._values[text] = _number(text)
+            return found
 
     def _answers_of_kind(self, kind: Kind) -> list[int]:
         found = self._answers.get(kind)
@@ -208,11 +235,30 @@ def _key(item: Item) -> str:
     return item.answer if isinstance(item, Fact) else item.term
 
 
-def _values_in(text: str, kind: Kind) -> set[int]:
-    years = {int(y) for y in _YEAR_IN_TEXT.findall(text)}
+def _values_in_runs(runs: str, kind: Kind) -> set[int]:
+    """The years or numbers in a text, given its :func:`_digit_runs`."""
+    years = {int(y) for y in _YEAR_IN_TEXT.findall(runs)}
     if kind is Kind.YEAR:
         return years
-    return {int(n.replace(",", "")) for n in _NUMBER_IN_TEXT.findall(text)} - years
+    return {int(n.replace(",", "")) for n in _NUMBER_IN_TEXT.findall(runs)} - years
+
+
+def _digit_runs(text: str) -> str:
+    """The runs of digits, commas and full stops in ``text``, joined by spaces.
+
+    The patterns of years and numbers match only inside such runs and look at most one
+    character before a match and two after it; each of those is in the run or is no digit,
+    comma or full stop, as the spaces between runs are not. So they find the same values here
+    as in the whole text, where their look-arounds made them crawl through every character.
+    A run starting with a comma or full stop keeps one, which is all a look-behind sees.
+    """
+    runs = []
+    for run in _DIGITS.finditer(text):
+        start = run.start()
+        if start and text[start - 1] in ",.":
+            start -= 1
+        runs.append(text[start : run.end()])
+    return " ".join(runs)
 
 
 def _random_order(entries: Sequence[_Entry], rng: random.Random) -> Iterator[_Entry]:
@@ -239,26 +285,71 @@ def _random_order(entries: Sequence[_Entry], rng: random.Random) -> Iterator[_En
 
 def valid_options(candidates: Iterable[str], key: str, accepted: Sequence[str]) -> list[str]:
     """The candidates that may stand beside ``key``: not it, not a catch-all, no overlaps."""
-    return _extend([], candidates, key, accepted, count=None)
+    return _extend([], candidates, _forms(key, accepted), count=None)
+
+
+# An option as :func:`overlaps` compares it: its comparable form, bare and padded with spaces.
+_Form = tuple[str, str]
+
+
+def _form(text: str) -> _Form:
+    folded = comparable(text)
+    return folded, f" {folded} "
+
+
+def _forms(key: str, accepted: Sequence[str]) -> list[_Form]:
+    forms = [_form(key)]
+    forms.extend(map(_form, accepted))
+    return forms
+
+
+class _Picked:
+    """Options picked beside a key, each folded once: a candidate is compared with the key, its
+    aliases and the options before it without folding any of them again."""
+
+    __slots__ = ("options", "seen")
+
+    def __init__(self, keys: list[_Form], chosen: Iterable[str] = ()) -> None:
+        self.options = list(chosen)  # taken as they are, like the curated ones a caller drew
+        self.seen = [*keys, *(_form(option) for option in self.options)]
+
+    def offer(self, candidate: str) -> bool:
+        """Take ``candidate`` unless it is a catch-all or overlaps the key or an option."""
+        x = comparable(candidate)
+        if x in _CATCH_ALLS:
+            return False
+        padded_x = f" {x} "
+        for y, padded_y in self.seen:
+            # :func:`overlaps`, written out: this runs for every candidate of every question.
+            if x == y or (x and y and (padded_x in padded_y or padded_y in padded_x)):
+                return False
+        self.options.append(candidate)
+        self.seen.append((x, padded_x))
+        return True
 
 
 def _extend(
-    chosen: list[str],
-    candidates: Iterable[str],
-    key: str,
-    accepted: Sequence[str],
-    count: int | None,
+    chosen: list[str], candidates: Iterable[str], keys: list[_Form], count: int | None
 ) -> list[str]:
-    keys = [key, *accepted]
-    out = list(chosen)
+    """``chosen`` and the candidates after it that :meth:`_Picked.offer` would take, up to
+    ``count``: the same test, written out in one loop, as every question runs it."""
+    out = list(chosen)  # taken as they are, like the curated ones a caller drew
+    seen = [*keys, *map(_form, chosen)]
     for candidate in candidates:
+        # Checked once the next candidate is drawn: drawing it moves the question's seeded
+        # generator on, and what it draws next (the shuffle of the options) depends on that.
         if count is not None and len(out) >= count:
             break
-        if comparable(candidate) in _CATCH_ALLS or any(overlaps(candidate, k) for k in keys):
+        x = comparable(candidate)
+        if x in _CATCH_ALLS:
             continue
-        if any(overlaps(candidate, other) for other in out):
-            continue
-        out.append(candidate)
+        padded_x = f" {x} "
+        for y, padded_y in seen:
+            if x == y or (x and y and (padded_x in padded_y or padded_y in padded_x)):
+                break
+        else:
+            out.append(candidate)
+            seen.append((x, padded_x))
     return out
 
 
@@ -272,11 +363,16 @@ def _format(match: re.Match[str], value: int) -> str:
     return f"{match['prefix']}{digits}{match['suffix']}"
 
 
-def _spread(key: str, kind: Kind, rng: random.Random) -> list[str]:
-    """Values around the key at plausible, uneven distances, nearer ones first."""
+def _spread(key: str, kind: Kind, rng: random.Random) -> Iterator[str]:
+    """Values around the key at plausible, uneven distances, nearer ones first.
+
+    Worked out only when the candidates before them ran short. That draws from ``rng`` later
+    than a list made up front would, but :meth:`DistractorPool.choose_ordered` draws nothing
+    else from it after this starts, so the values come out in the same order either way.
+    """
     match = _NUMBER.match(key.strip())
     if match is None:
-        return []
+        return
     value = int(match["value"].replace(",", ""))
     if kind is Kind.YEAR:
         steps = [2, 3, 4, 5, 6, 7, 8, 10, 12, 15]
@@ -289,5 +385,7 @@ def _spread(key: str, kind: Kind, rng: random.Random) -> list[str]:
         values += [value + s * sign for s in (1, 2, 3, 5) for sign in (-1, 1)]
         values = [v for v in values if v > 0 and v != value]
     rng.shuffle(values)
-    values.sort(key=lambda v: abs(v - value) // max(1, value // 10 if kind is Kind.NUMBER else 3))
-    return [_format(match, v) for v in dict.fromkeys(values)]
+    step = max(1, value // 10 if kind is Kind.NUMBER else 3)
+    values.sort(key=lambda v: abs(v - value) // step)
+    for v in dict.fromkeys(values):
+        yield _format(match, v)

@@ -10,12 +10,15 @@ from .model import Concept, Fact
 from .question import Citation, Form, Question
 from .text import fold_with_offsets, has_phrase, phrase_spans
 
-__all__ = ["BLANK", "CONCEPT_FORMS", "FACT_FORMS", "QuestionMaker"]
+__all__ = ["BLANK", "CONCEPT_FORMS", "FACT_FORMS", "Choice", "QuestionMaker"]
 
 FACT_FORMS = (Form.MULTIPLE_CHOICE, Form.TRUE_FALSE, Form.CLOZE, Form.SHORT_ANSWER)
 CONCEPT_FORMS = (Form.TERM, Form.DEFINITION, Form.SHORT_ANSWER)
 BLANK = "_____"
 TRUE, FALSE = "True", "False"
+
+_MULTIPLE_CHOICE = Form.MULTIPLE_CHOICE.value  # formatting the enum member costs a call
+Choice = tuple[list[str], int]  # a multiple-choice question's options and the key's index
 
 
 class QuestionMaker:
@@ -61,6 +64,13 @@ class QuestionMaker:
                 return self._definition(item, options, position, rng)
         return None
 
+    def choice(self, fact: Fact, *, options: int = 4, seed: object = 0) -> Choice | None:
+        """The options of ``make(fact, Form.MULTIPLE_CHOICE, options=options, seed=seed)`` and
+        the key's place among them, without the rest of the question: a deck needs only these,
+        for every fact of the bank."""
+        rng = random.Random(f"{seed}:{fact.id}:{_MULTIPLE_CHOICE}")  # as make() seeds it
+        return self._choice_options(fact, options, rng.randrange(options), rng)
+
     def _base(self, item: Item, form: Form, suffix: str = "") -> dict[str, object]:
         citation = self.bank.citation(item)
         return {
@@ -78,18 +88,20 @@ class QuestionMaker:
     def _multiple_choice(
         self, fact: Fact, count: int, position: int, rng: random.Random
     ) -> Question | None:
+        choice = self._choice_options(fact, count, position, rng)
+        if choice is None:
+            return None
+        options, key = choice
         form = Form.MULTIPLE_CHOICE
+        return self._choice(fact, form, fact.prompt, fact.answer, fact.aliases, options, key)
+
+    def _choice_options(
+        self, fact: Fact, count: int, position: int, rng: random.Random
+    ) -> Choice | None:
         if fact.kind in ORDERED_KINDS:
             ordered = self.pool.choose_ordered(fact, count - 1, position, rng)
-            if ordered is None:
-                return None
-            return self._choice(
-                fact, form, fact.prompt, fact.answer, fact.aliases, ordered.options, ordered.key
-            )
-        wrong = self.pool.choose(fact, count - 1, rng)
-        return self._shuffled(
-            fact, form, fact.prompt, fact.answer, fact.aliases, wrong, position, rng
-        )
+            return None if ordered is None else (ordered.options, ordered.key)
+        return _place(fact.answer, self.pool.choose(fact, count - 1, rng), position, rng)
 
     def _true_false(self, fact: Fact, position: int, rng: random.Random) -> Question | None:
         span = _answer_span(fact)
@@ -184,13 +196,11 @@ class QuestionMaker:
         rng: random.Random,
     ) -> Question | None:
         """The key at ``position`` among the shuffled distractors; None below three options."""
-        if len(wrong) < 2:
+        placed = _place(answer, wrong, position, rng)
+        if placed is None:
             return None
-        options = list(wrong)
-        rng.shuffle(options)
-        position = min(position, len(options))
-        options.insert(position, answer)
-        return self._choice(item, form, stem, answer, accepted, options, position)
+        options, key = placed
+        return self._choice(item, form, stem, answer, accepted, options, key)
 
     def _choice(
         self,
@@ -210,6 +220,17 @@ class QuestionMaker:
             answer=answer,
             accepted=accepted,
         )
+
+
+def _place(answer: str, wrong: list[str], position: int, rng: random.Random) -> Choice | None:
+    """The answer at ``position`` among the shuffled distractors; None below three options."""
+    if len(wrong) < 2:
+        return None
+    options = list(wrong)
+    rng.shuffle(options)
+    position = min(position, len(options))
+    options.insert(position, answer)
+    return options, position
 
 
 def _term_stem(concept: Concept) -> str:

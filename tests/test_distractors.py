@@ -9,7 +9,7 @@ from itertools import pairwise
 import pytest
 
 from quizlib import Fact, Form, load_bank
-from quizlib.distractors import DistractorPool, overlaps
+from quizlib.distractors import DistractorPool, overlaps, valid_options
 from quizlib.forms import QuestionMaker
 from quizlib.model import Kind
 from quizlib.text import comparable
@@ -358,3 +358,55 @@ def test_year_distractors_take_the_articles_other_years_and_never_three_in_a_row
             assert other in question.options or not room, question.options
         years = sorted(int(o) for o in question.options)
         assert all(b - a >= 2 for a, b in pairwise(years)), years
+
+
+def _valid_by_overlaps(candidates, key, accepted):
+    """valid_options as its docstring says it, pair by pair with overlaps: the reference."""
+    out: list[str] = []
+    for candidate in candidates:
+        if comparable(candidate) in {"all of the above", "none of the above", "both of the above"}:
+            continue
+        if comparable(candidate) == "neither":
+            continue
+        if any(overlaps(candidate, k) for k in [key, *accepted]):
+            continue
+        if any(overlaps(candidate, other) for other in out):
+            continue
+        out.append(candidate)
+    return out
+
+
+def test_valid_options_agree_with_overlaps_pair_by_pair():
+    words = [
+        "India",
+        "the India",
+        "Iran",
+        "India and Iran",
+        "",
+        "...",
+        "All of the above",
+        "Neither",
+        "the",
+        "A",
+        "Pakistan.",
+        "pakistan",
+        "New Delhi",
+        "Delhi",
+        "2014",
+    ]
+    rng = random.Random(3)
+    for _ in range(3000):
+        key, *accepted = rng.sample(words, rng.randrange(1, 3))
+        candidates = [rng.choice(words) for _ in range(rng.randrange(0, 7))]
+        assert valid_options(candidates, key, accepted) == _valid_by_overlaps(
+            candidates, key, accepted
+        ), (candidates, key, accepted)
+
+
+def test_choice_gives_the_multiple_choice_questions_options_and_key():
+    for fact in BANK.facts:
+        for seed in (0, "anki", 7):
+            for options in (3, 4, 5):
+                question = MAKER.make(fact, Form.MULTIPLE_CHOICE, options=options, seed=seed)
+                expected = None if question is None else (question.options, question.key)
+                assert MAKER.choice(fact, options=options, seed=seed) == expected, fact.id

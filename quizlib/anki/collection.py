@@ -15,6 +15,8 @@ import re
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import itemgetter
+from typing import NamedTuple
 
 import genanki
 
@@ -26,24 +28,18 @@ from .notes import DeckNote, as_html, deck_name
 
 __all__ = ["Layout", "genanki_model", "write_collection"]
 
-_NOTE_TAIL = (0, 0, "")  # csum (Anki recomputes it), flags, data
-_CARD_TAIL = (
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    "",
-)  # ivl, factor, reps, lapses, left, odue, odid, flags, data
+# The columns every note and every new card shares are written into the statements: bound
+# as parameters, row by row, they cost more than the values that differ.
+# id, guid, mid, mod, usn, tags, flds, sfld, csum (Anki recomputes it), flags, data
+_INSERT_NOTE = "INSERT INTO notes VALUES (?, ?, ?, ?, -1, ?, ?, ?, 0, 0, '')"
+# id, nid, did, ord, mod, usn, type, queue, due, ivl, factor, reps, lapses, left, odue, odid,
+# flags, data: a new card
+_INSERT_CARD = "INSERT INTO cards VALUES (?, ?, ?, ?, ?, -1, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, '')"
 _CLOZE_NUMBER = re.compile(r"{{c(\d+)::.+?}}", re.DOTALL)
 _CLOZE_FIELD = re.compile(r"{{[^}]*?cloze:(?:[^}]?:)*(.+?)}}")  # as genanki finds them
 
 
-@dataclass(frozen=True)
-class _Placed:
+class _Placed(NamedTuple):  # a tuple, not a dataclass: a deck places one per note
     note: DeckNote
     model: genanki.Model
     deck_id: int
@@ -56,11 +52,12 @@ class Layout:
 
     decks: tuple[genanki.Deck, ...]  # names, ids and note types only; notes are in ``placed``
     placed: tuple[_Placed, ...]
+    notes: dict[str, int]  # note type name -> notes, in the order the types first come
+    cards: int
+    topic_decks: int  # decks that hold cards
 
     @classmethod
     def of(cls, bank: Bank, notes: Sequence[DeckNote], *, cloze: bool) -> Layout:
-        types = {note.note_type.key: note.note_type for note in notes}
-        models = {key: genanki_model(note_type) for key, note_type in types.items()}
         root = deck_name(bank, cloze=cloze)
         names = [root, *(deck_name(bank, topic.id, cloze=cloze) for topic in bank.topics)]
         decks = {name: genanki.Deck(stable_id(f"deck:{name}"), name) for name in names}
@@ -70,25 +67,35 @@ class Layout:
             "place."
         )
         by_deck: dict[str, list[_Placed]] = {name: [] for name in decks}
+        # By note type key, each made when its first note comes: one pass over the notes.
+        models: dict[str, genanki.Model] = {}
+        ords: dict[str, _CardOrds] = {}
+        counts: dict[str, int] = {}
+        added: set[tuple[str, str]] = set()
+        cards = 0
         for note in notes:
-            model = models[note.note_type.key]
+            key = note.note_type.key
+            model = models.get(key)
+            if model is None:
+                model = models[key] = genanki_model(note.note_type)
+                ords[key] = _CardOrds(model)
+            counts[key] = counts.get(key, 0) + 1
             deck = decks[note.deck]
-            deck.add_model(model)
-            by_deck[note.deck].append(_Placed(note, model, deck.deck_id, _card_ords(model, note)))
+            if (note.deck, key) not in added:
+                added.add((note.deck, key))
+                deck.add_model(model)
+            placed = _Placed(note, model, deck.deck_id, ords[key](note))
+            cards += len(placed.ords)
+            by_deck[note.deck].append(placed)
         # A deck without cards would only clutter the learner's deck list.
         kept = [name for name in decks if by_deck[name] or name == root]
         return cls(
             decks=tuple(decks[name] for name in kept),
             placed=tuple(itertools.chain.from_iterable(by_deck[name] for name in kept)),
+            notes={models[key].name: n for key, n in counts.items()},
+            cards=cards,
+            topic_decks=len({decks[name].deck_id for name in kept if by_deck[name]}),
         )
-
-    @property
-    def cards(self) -> int:
-        return sum(len(p.ords) for p in self.placed)
-
-    @property
-    def topic_decks(self) -> int:
-        return len({p.deck_id for p in self.placed})
 
 
 def write_collection(layout: Layout, timestamp: int, previous: DeckContents | None = None) -> bytes:
@@ -97,39 +104,51 @@ def write_collection(layout: Layout, timestamp: int, previous: DeckContents | No
     db = sqlite3.connect(":memory:")
     try:
         genanki.Package(list(layout.decks)).write_to_db(db.cursor(), timestamp, iter(()))
-        ids = itertools.count(timestamp * 1000)
+        nid = timestamp * 1000  # ids count up from here: a note, its cards, the next note...
         notes: list[tuple[object, ...]] = []
         cards: list[tuple[object, ...]] = []
-        for placed in layout.placed:
-            note = placed.note
-            nid = next(ids)
-            # id, guid, mid, mod, usn, tags, flds, sfld, csum, flags, data
+        tag_lists: dict[tuple[str, ...], str] = {}  # notes share a few tag tuples
+        for note, model, deck_id, ords in layout.placed:
+            tags = tag_lists.get(note.tags)
+            if tags is None:
+                tags = tag_lists[note.tags] = f" {' '.join(note.tags)} "
+            fields = note.fields
+            mod = timestamp if previous is None else _note_time(note, timestamp, previous)
+            sort_field = fields[model.sort_field_index]
             notes.append(
-                (
-                    nid,
-                    note.guid,
-                    placed.model.model_id,
-                    _note_time(note, timestamp, previous),
-                    -1,
-                    f" {' '.join(note.tags)} ",
-                    "\x1f".join(note.fields),
-                    note.fields[placed.model.sort_field_index],
-                    *_NOTE_TAIL,
-                )
+                (nid, note.guid, model.model_id, mod, tags, "\x1f".join(fields), sort_field)
             )
-            # id, nid, did, ord, mod, usn, type, queue, due, then zeros: a new card
-            cards.extend(
-                (next(ids), nid, placed.deck_id, o, timestamp, -1, 0, 0, note.due, *_CARD_TAIL)
-                for o in placed.ords
-            )
-        db.executemany(f"INSERT INTO notes VALUES({','.join('?' * 11)})", notes)
-        db.executemany(f"INSERT INTO cards VALUES({','.join('?' * 18)})", cards)
+            cid = nid
+            for o in ords:
+                cid += 1
+                cards.append((cid, nid, deck_id, o, timestamp, note.due))
+            nid = cid + 1
+        _insert(db, notes, cards)
         if previous is not None:
             _keep_note_type_times(db, previous)
         db.commit()
         return db.serialize()
     finally:
         db.close()
+
+
+def _insert(
+    db: sqlite3.Connection, notes: list[tuple[object, ...]], cards: list[tuple[object, ...]]
+) -> None:
+    """The rows, with the indexes genanki's schema put on the two tables built once they are
+    in: kept up row by row, the indexes cost about a third of the whole insert. The tables and
+    indexes hold the same in the end; only where the index pages fall in the file differs."""
+    indexes = db.execute(
+        "SELECT name, sql FROM sqlite_master"
+        " WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('notes', 'cards')"
+        " ORDER BY rowid"
+    ).fetchall()
+    for name, _ in indexes:
+        db.execute(f'DROP INDEX "{name}"')
+    db.executemany(_INSERT_NOTE, notes)
+    db.executemany(_INSERT_CARD, cards)
+    for _, sql in indexes:
+        db.execute(sql)
 
 
 def genanki_model(note_type: NoteType) -> genanki.Model:
@@ -146,24 +165,50 @@ def genanki_model(note_type: NoteType) -> genanki.Model:
     )
 
 
-def _card_ords(model: genanki.Model, note: DeckNote) -> tuple[int, ...]:
-    """The cards genanki makes for a note: by its templates' required fields, or, for a cloze
-    note type, one per cloze number in the fields its first template clozes."""
-    if model.model_type == genanki.Model.CLOZE:
-        clozed = set(_CLOZE_FIELD.findall(model.templates[0]["qfmt"]))
+class _CardOrds:
+    """The cards genanki makes for a note of one model: by its templates' required fields, or,
+    for a cloze note type, one per cloze number in the fields its first template clozes.
+
+    A front-and-back note's cards depend only on which of the required fields are empty, so
+    they are worked out once for each such pattern, not once per note.
+    """
+
+    def __init__(self, model: genanki.Model) -> None:
+        self.model = model
+        self.cloze = model.model_type == genanki.Model.CLOZE
+        if self.cloze:
+            self.clozed = set(_CLOZE_FIELD.findall(model.templates[0]["qfmt"]))
+            return
+        required = sorted({i for _, _, required in model._req for i in required})
+        # The required fields' values, always as a tuple (itemgetter of one index gives a value).
+        self.required = itemgetter(*required, *required[:1]) if required else lambda _: ()
+        self.known: dict[tuple[bool, ...], tuple[int, ...]] = {}
+
+    def __call__(self, note: DeckNote) -> tuple[int, ...]:
+        if self.cloze:
+            return self._cloze(note)
+        filled = tuple(map(bool, self.required(note.fields)))
+        found = self.known.get(filled)
+        if found is None:
+            found = self.known[filled] = self._front_back(note)
+        return found
+
+    def _front_back(self, note: DeckNote) -> tuple[int, ...]:
+        ords = []
+        for ord_, how, required in self.model._req:
+            test = all if how == "all" else any
+            if test(note.fields[i] for i in required):
+                ords.append(ord_)
+        return tuple(ords)
+
+    def _cloze(self, note: DeckNote) -> tuple[int, ...]:
         numbers = {
             int(n)
             for (_, name), value in zip(note.note_type.fields, note.fields, strict=True)
-            if name in clozed
+            if name in self.clozed
             for n in _CLOZE_NUMBER.findall(value)
         }
         return tuple(sorted(n - 1 for n in numbers if n > 0))
-    ords = []
-    for ord_, how, required in model._req:
-        test = all if how == "all" else any
-        if test(note.fields[i] for i in required):
-            ords.append(ord_)
-    return tuple(ords)
 
 
 def _note_time(note: DeckNote, timestamp: int, previous: DeckContents | None) -> int:

@@ -6,14 +6,14 @@ by quizlib's package writer or, for comparison, by genanki directly.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
-from html import escape
+from operator import itemgetter
 
 from ..bank import Bank, Item
 from ..forms import QuestionMaker
 from ..model import Concept, Fact
-from ..question import Form, Question
+from ..question import Form
 from .cards import ALL_FACT_CARDS, FactCard
 from .ids import note_guid
 from .models import CLOZE, CONCEPT, FACT, NoteType
@@ -68,6 +68,9 @@ class _Notes:
             for topic in bank.topics
             for cloze in (False, True)
         }
+        self.tags: dict[tuple[str, str, str], tuple[str, ...]] = {}
+        # By key: hashing a note type itself would hash its every field and template.
+        self.orders = {t.key: _in_order(t) for t in (FACT, CONCEPT, CLOZE)}
 
     def main(self) -> Iterator[DeckNote]:
         for due, item in enumerate(self.bank.items()):
@@ -85,65 +88,71 @@ class _Notes:
                 yield self._note(fact, CLOZE, due, {"text": as_html(question.cloze)})
 
     def _fact_fields(self, fact: Fact) -> dict[str, str]:
+        cards = self.cards
         choice = None
-        if FactCard.CHOICE in self.cards:
-            choice = self.questions.make(fact, Form.MULTIPLE_CHOICE, seed=CHOICE_SEED)
+        if FactCard.CHOICE in cards:
+            choice = self.questions.choice(fact, seed=CHOICE_SEED)
         # Where the generator cannot make the multiple-choice question (too few distractors) and
         # it was the only card asked for, the fact is recalled instead: a note without cards
         # would be invisible to the learner.
-        recall = FactCard.RECALL in self.cards or (
-            choice is None and FactCard.TYPED not in self.cards
-        )
+        recall = FactCard.RECALL in cards or (choice is None and FactCard.TYPED not in cards)
         return {
             "question": as_html(fact.prompt),
             "answer": as_html(fact.answer),
-            "options": _options(choice) if choice is not None else "",
+            "options": "" if choice is None else _options(*choice),
             "recall": _FLAG if recall else "",
-            "typed": _FLAG if FactCard.TYPED in self.cards else "",
+            "typed": _FLAG if FactCard.TYPED in cards else "",
         }
 
     def _concept_fields(self, concept: Concept) -> dict[str, str]:
         return {"term": as_html(concept.term), "definition": as_html(concept.definition)}
 
-    def _note(self, item: Item, note_type: NoteType, due: int, own: dict[str, str]) -> DeckNote:
+    def _note(self, item: Item, note_type: NoteType, due: int, values: dict[str, str]) -> DeckNote:
+        """The note, from the fields of its own type and those every note shares."""
         citation = self.bank.citation(item)
-        values = {
-            **own,
-            "explanation": as_html(item.explanation),
-            "quote": as_html(citation.text),
-            "paragraph": str(citation.paragraph.number),
-            "source": self.source_title,
-            "topic": self.topic_titles[item.topic],
-            "note": as_html(item.note or ""),
-            "id": item.id,
-        }
-        return DeckNote(
-            note_type=note_type,
-            guid=note_guid(self.bank.id, item.id, note_type.key),
-            fields=tuple(values.get(key, "") for key, _ in note_type.fields),
-            tags=(
+        values["explanation"] = as_html(item.explanation)
+        values["quote"] = as_html(citation.text)
+        values["paragraph"] = str(citation.paragraph.number)
+        values["source"] = self.source_title
+        values["topic"] = self.topic_titles[item.topic]
+        values["note"] = as_html(item.note) if item.note else ""
+        values["id"] = item.id
+        # Few items differ in all three, so a bank's notes share a handful of tag tuples.
+        labels = (item.topic, item.difficulty, item.kind)
+        tags = self.tags.get(labels)
+        if tags is None:
+            tags = self.tags[labels] = (
                 f"quizlib::topic::{item.topic}",
                 f"quizlib::difficulty::{item.difficulty}",
                 f"quizlib::kind::{item.kind}",
-            ),
-            deck=self.decks[item.topic, note_type is CLOZE],
-            due=due,
-        )
+            )
+        key = note_type.key
+        guid = note_guid(self.bank.id, item.id, key)
+        deck = self.decks[item.topic, note_type is CLOZE]
+        return DeckNote(note_type, guid, self.orders[key](values), tags, deck, due)
 
 
 def as_html(text: str) -> str:
     """Plain text as field HTML. Quotes stay as they are: fields are element content, never
-    attribute values, and ``&#x27;`` would show in Anki's browser and search."""
-    return escape(text, quote=False)
+    attribute values, and ``&#x27;`` would show in Anki's browser and search.
+
+    What ``html.escape(text, quote=False)`` does, without its call: a deck escapes some ten
+    fields a note.
+    """
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _options(question: Question) -> str:
+def _in_order(note_type: NoteType) -> Callable[[dict[str, str]], tuple[str, ...]]:
+    """A note's field values, keyed by field key, as a tuple in the note type's order; every
+    field must have a value (a missing one is a KeyError, not a silently empty field)."""
+    return itemgetter(*(key for key, _ in note_type.fields))
+
+
+def _options(options: list[str], key: int) -> str:
     """The options as a list; the key's class lets the back's CSS mark it without JavaScript."""
-    items = "".join(
-        ('<li class="key">' if i == question.key else "<li>") + as_html(option) + "</li>"
-        for i, option in enumerate(question.options)
-    )
-    return f'<ol class="options">{items}</ol>'
+    items = [f"<li>{as_html(option)}</li>" for option in options]
+    items[key] = f'<li class="key">{as_html(options[key])}</li>'
+    return f'<ol class="options">{"".join(items)}</ol>'
 
 
 def _deck_part(title: str) -> str:

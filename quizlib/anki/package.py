@@ -18,11 +18,11 @@ their times from it; the rest get the build's timestamp. With ``timestamp=None``
 
 from __future__ import annotations
 
+import gc
 import io
 import sqlite3
 import time
 import zipfile
-from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -67,8 +67,17 @@ def build_deck(
     timestamp: int | None = None,
 ) -> DeckReport:
     """Write ``<out_dir>/<bank id>.apkg`` (or ``<bank id>-cloze.apkg``) and say what it holds."""
-    notes = deck_notes(bank, cards=cards, cloze=cloze)
-    return write_deck(bank, notes, out_dir, cloze=cloze, timestamp=timestamp)
+    # A build makes a few objects per note, all alive until the file is written, and next to no
+    # cyclic garbage; the collector would walk them again and again (at 100,000 items its full
+    # collections alone took 0.4-0.9 s of a 7-11 s build), so it waits until the deck is out.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        notes = deck_notes(bank, cards=cards, cloze=cloze)
+        return write_deck(bank, notes, out_dir, cloze=cloze, timestamp=timestamp)
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def write_deck(
@@ -86,7 +95,7 @@ def write_deck(
     write_bytes_atomic(path, _zip(member, timestamp))
     return DeckReport(
         path=path,
-        notes=dict(Counter(note.note_type.name for note in notes)),
+        notes=layout.notes,
         cards=layout.cards,
         decks=layout.topic_decks,
         timestamp=timestamp,
