@@ -91,8 +91,10 @@ class EnemyGuard:
         """Whether ``item`` may join: it gives none of the taken away, and none gives it away."""
         if not self._taken.isdisjoint(self._declared.get(item.id, ())):
             return False
-        texts = [_padded(text) for _, text in shown_texts(item)]
-        if any(needle in text for needle in self._needles for text in texts):
+        # One string ("\n" is in no needle, so none matches across two texts), searched for each
+        # needle in C through map: every candidate is checked against every item taken.
+        texts = "\n".join(_padded(text) for _, text in shown_texts(item))
+        if any(map(texts.__contains__, self._needles)):
             return False
         if self._joined is None:  # joined once per item taken, not once per candidate
             self._joined = "\n".join(self._shown)

@@ -1,8 +1,13 @@
 """Typst PDFs of the papers and the key: the compiler is imported here, and only when used.
 
-Texts reach the templates as JSON in ``sys.inputs``, so Typst places them as strings and never
-reads them as markup. Only Typst's embedded fonts are used, and the timestamp is fixed: the same
-payload gives the same bytes on any machine.
+Texts reach the templates as JSON in a file, ``data.json``, so Typst places them as strings and
+never reads them as markup. Only Typst's embedded fonts are used, and the timestamp is fixed: the
+same payload gives the same bytes on any machine.
+
+A file, not ``sys.inputs``: Typst keys every layout it keeps for reuse on its standard library,
+which holds ``sys.inputs``, so new inputs for each paper would throw away all it has laid out.
+Read from a file, the versions of an exam share the layout of every question they have in common
+(see ``templates/paper.typ``). Each process writes its files in a folder of its own.
 """
 
 from __future__ import annotations
@@ -10,6 +15,9 @@ from __future__ import annotations
 import json
 import multiprocessing
 import multiprocessing.context
+import multiprocessing.util
+import shutil
+import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from importlib.resources import files
@@ -21,11 +29,28 @@ from ..errors import ExamError
 if TYPE_CHECKING:
     import typst
 
-__all__ = ["TEMPLATES", "compile_many", "compile_pdf", "pool_context"]
+__all__ = ["DATA_FILE", "RUNNING_FILE", "TEMPLATES", "compile_many", "compile_pdf", "pool_context"]
 
 TEMPLATES = ("paper", "key", "minimal")
+DATA_FILE = "data.json"  # the whole payload
+# The payload's texts (title, version code, …) alone: a running header or footer reads them on
+# every page, and parsing the whole payload a dozen times a paper would cost more than its layout.
+RUNNING_FILE = "running.json"
 _EPOCH = 0  # the PDFs' creation date: fixed, so that builds are byte-identical
 _compilers: dict[str, typst.Compiler] = {}
+_folder: list[Path] = []  # this process's folder of templates and data, once made
+
+
+def _workdir() -> Path:
+    if not _folder:
+        folder = Path(tempfile.mkdtemp(prefix="quizlib-typst-")).resolve()
+        # multiprocessing's finalizers run at exit in the main process and in pool workers
+        # alike (a worker leaves by os._exit, which skips atexit).
+        multiprocessing.util.Finalize(
+            None, shutil.rmtree, args=(folder,), kwargs={"ignore_errors": True}, exitpriority=0
+        )
+        _folder.append(folder)
+    return _folder[0]
 
 
 def _compiler(template: str) -> typst.Compiler:
@@ -33,9 +58,14 @@ def _compiler(template: str) -> typst.Compiler:
     if compiler is None:
         import typst
 
-        # A path, not bytes: a compiler made from bytes cannot compile a second time.
-        path = Path(str(files("quizlib.exam") / "templates" / f"{template}.typ"))
-        compiler = typst.Compiler(path, ignore_system_fonts=True)
+        if template not in TEMPLATES:
+            raise ExamError(f"typst: no template {template!r}")
+        # Beside its data: a template reads nothing outside the compiler's root.
+        folder = _workdir()
+        path = folder / f"{template}.typ"
+        source = files("quizlib.exam") / "templates" / f"{template}.typ"
+        path.write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+        compiler = typst.Compiler(path, root=folder, ignore_system_fonts=True)
         _compilers[template] = compiler
     return compiler
 
@@ -44,9 +74,14 @@ def compile_pdf(template: str, payload: dict[str, Any]) -> bytes:
     """The PDF of ``payload`` laid out by ``template`` (one of :data:`TEMPLATES`)."""
     import typst
 
-    data = json.dumps(payload, ensure_ascii=False, sort_keys=True)
+    compiler = _compiler(template)
+    folder = _workdir()
+    running = {key: value for key, value in payload.items() if isinstance(value, str)}
+    for name, data in ((DATA_FILE, payload), (RUNNING_FILE, running)):
+        text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+        (folder / name).write_text(text, encoding="utf-8")
     try:
-        pdf = _compiler(template).compile(format="pdf", sys_inputs={"data": data}, timestamp=_EPOCH)
+        pdf = compiler.compile(format="pdf", timestamp=_EPOCH)
     except typst.TypstError as exc:  # a template bug, not the user's: say where
         raise ExamError(f"typst: {template}.typ: {exc.message}") from None
     if not isinstance(pdf, bytes):
