@@ -23,7 +23,7 @@ from ..question import Form, Question
 from ..quiz import build_quiz
 from .allocation import Cell, allocate
 from .blueprint import Blueprint, ExamForm
-from .manifest import LETTERS, BankRef, Entry, Manifest, Version, bank_hash
+from .manifest import LETTERS, BankRef, Manifest, Version, bank_hash
 
 __all__ = ["MAX_VERSIONS", "build_exam", "version_code"]
 
@@ -75,7 +75,7 @@ def build_exam(
         if vary or index == 0:
             chosen = _questions(bank, blueprint, forms, filler.fill(), rng, seed)
             slots = _slots([made.setdefault(q.id, q) for q in chosen])
-        built.append(Version(code=version_code(index), entries=_entries(slots, rng)))
+        built.append(_version(version_code(index), slots, rng))
         if progress is not None:
             progress()
     return Manifest(
@@ -269,7 +269,7 @@ def _slots(questions: list[Question]) -> list[_Slot]:
     return slots
 
 
-def _entries(slots: list[_Slot], rng: random.Random) -> list[Entry]:
+def _version(code: str, slots: list[_Slot], rng: random.Random) -> Version:
     """One version: the questions in a seeded order (short answers last), options permuted."""
     choice = [s for s in slots if s.size]
     written = [s for s in slots if not s.size]
@@ -281,16 +281,17 @@ def _entries(slots: list[_Slot], rng: random.Random) -> list[Entry]:
         order = orders.get(slot.id, [])
         key = LETTERS[order.index(slot.key)] if order else None
         entries.append(
-            Entry(
-                number=number,
-                question=slot.id,
-                item=slot.item,
-                form=slot.form,
-                order=order,
-                key=key,
-            )
+            {
+                "number": number,
+                "question": slot.id,
+                "item": slot.item,
+                "form": slot.form,
+                "order": order,
+                "key": key,
+            }
         )
-    return entries
+    # Validated whole, in one call: a hundred versions of forty entries each add up.
+    return Version.model_validate({"code": code, "entries": entries})
 
 
 def _orders(slots: list[_Slot], rng: random.Random) -> dict[str, list[int]]:
