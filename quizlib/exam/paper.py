@@ -12,12 +12,14 @@ Read from a file, the versions of an exam share the layout of every question the
 
 from __future__ import annotations
 
+import functools
 import json
 import multiprocessing
 import multiprocessing.context
 import multiprocessing.util
 import shutil
 import tempfile
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from importlib.resources import files
@@ -29,28 +31,28 @@ from ..errors import ExamError
 if TYPE_CHECKING:
     import typst
 
-__all__ = ["DATA_FILE", "RUNNING_FILE", "TEMPLATES", "compile_many", "compile_pdf", "pool_context"]
+__all__ = ["TEMPLATES", "compile_many", "compile_pdf", "pool_context"]
 
 TEMPLATES = ("paper", "key", "minimal")
-DATA_FILE = "data.json"  # the whole payload
+_DATA_FILE = "data.json"  # the whole payload
 # The payload's texts (title, version code, …) alone: a running header or footer reads them on
 # every page, and parsing the whole payload a dozen times a paper would cost more than its layout.
-RUNNING_FILE = "running.json"
+_RUNNING_FILE = "running.json"
 _EPOCH = 0  # the PDFs' creation date: fixed, so that builds are byte-identical
 _compilers: dict[str, typst.Compiler] = {}
-_folder: list[Path] = []  # this process's folder of templates and data, once made
+_lock = threading.Lock()  # one data.json, one compiler per template: one paper at a time
 
 
+@functools.cache
 def _workdir() -> Path:
-    if not _folder:
-        folder = Path(tempfile.mkdtemp(prefix="quizlib-typst-")).resolve()
-        # multiprocessing's finalizers run at exit in the main process and in pool workers
-        # alike (a worker leaves by os._exit, which skips atexit).
-        multiprocessing.util.Finalize(
-            None, shutil.rmtree, args=(folder,), kwargs={"ignore_errors": True}, exitpriority=0
-        )
-        _folder.append(folder)
-    return _folder[0]
+    """This process's folder of templates and data, removed when the process ends."""
+    folder = Path(tempfile.mkdtemp(prefix="quizlib-typst-")).resolve()
+    # A multiprocessing finalizer runs at exit in the main process and in pool workers alike (a
+    # worker forked by the fork server leaves by os._exit, which skips atexit).
+    multiprocessing.util.Finalize(
+        None, shutil.rmtree, args=(folder,), kwargs={"ignore_errors": True}, exitpriority=0
+    )
+    return folder
 
 
 def _compiler(template: str) -> typst.Compiler:
@@ -74,16 +76,17 @@ def compile_pdf(template: str, payload: dict[str, Any]) -> bytes:
     """The PDF of ``payload`` laid out by ``template`` (one of :data:`TEMPLATES`)."""
     import typst
 
-    compiler = _compiler(template)
-    folder = _workdir()
     running = {key: value for key, value in payload.items() if isinstance(value, str)}
-    for name, data in ((DATA_FILE, payload), (RUNNING_FILE, running)):
-        text = json.dumps(data, ensure_ascii=False, sort_keys=True)
-        (folder / name).write_text(text, encoding="utf-8")
-    try:
-        pdf = compiler.compile(format="pdf", timestamp=_EPOCH)
-    except typst.TypstError as exc:  # a template bug, not the user's: say where
-        raise ExamError(f"typst: {template}.typ: {exc.message}") from None
+    texts = [json.dumps(data, ensure_ascii=False, sort_keys=True) for data in (payload, running)]
+    with _lock:
+        compiler = _compiler(template)
+        folder = _workdir()
+        for name, text in zip((_DATA_FILE, _RUNNING_FILE), texts, strict=True):
+            (folder / name).write_text(text, encoding="utf-8")
+        try:
+            pdf = compiler.compile(format="pdf", timestamp=_EPOCH)
+        except typst.TypstError as exc:  # a template bug, not the user's: say where
+            raise ExamError(f"typst: {template}.typ: {exc.message}") from None
     if not isinstance(pdf, bytes):
         raise ExamError(f"typst: {template}.typ gave no PDF")
     return pdf
