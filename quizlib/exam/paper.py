@@ -34,25 +34,45 @@ if TYPE_CHECKING:
 __all__ = ["TEMPLATES", "compile_many", "compile_pdf", "pool_context"]
 
 TEMPLATES = ("paper", "key", "minimal")
-_DATA_FILE = "data.json"  # the whole payload
-# The payload's texts (title, version code, …) alone: a running header or footer reads them on
-# every page, and parsing the whole payload a dozen times a paper would cost more than its layout.
-_RUNNING_FILE = "running.json"
+# The whole payload, then its texts (title, version code, …) alone: a running header or footer
+# reads them on every page, and parsing the whole payload a dozen times a paper would cost more
+# than its layout.
+_DATA_FILES = ("data.json", "running.json")
 _EPOCH = 0  # the PDFs' creation date: fixed, so that builds are byte-identical
 _compilers: dict[str, typst.Compiler] = {}
-_lock = threading.Lock()  # one data.json, one compiler per template: one paper at a time
+_lock = threading.Lock()  # one set of data files, one compiler a template: a paper at a time
+
+
+class _Workspace:
+    """This process's folder: the templates, and the data files they read, kept open.
+
+    A data file is rewritten in place, never emptied and written again: ext4 puts a file
+    emptied that way on disk when it is closed (auto_da_alloc), milliseconds a paper.
+    """
+
+    def __init__(self) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="quizlib-typst-")).resolve()
+        self.files = {name: (self.folder / name).open("w+b") for name in _DATA_FILES}
+        # A multiprocessing finalizer runs at exit in the main process and in pool workers
+        # alike (a worker forked by the fork server leaves by os._exit, which skips atexit).
+        multiprocessing.util.Finalize(self, self.remove, exitpriority=0)
+
+    def write(self, name: str, text: str) -> None:
+        file = self.files[name]
+        file.seek(0)
+        file.write(text.encode("utf-8"))
+        file.truncate()
+        file.flush()
+
+    def remove(self) -> None:
+        for file in self.files.values():
+            file.close()
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 @functools.cache
-def _workdir() -> Path:
-    """This process's folder of templates and data, removed when the process ends."""
-    folder = Path(tempfile.mkdtemp(prefix="quizlib-typst-")).resolve()
-    # A multiprocessing finalizer runs at exit in the main process and in pool workers alike (a
-    # worker forked by the fork server leaves by os._exit, which skips atexit).
-    multiprocessing.util.Finalize(
-        None, shutil.rmtree, args=(folder,), kwargs={"ignore_errors": True}, exitpriority=0
-    )
-    return folder
+def _workspace() -> _Workspace:
+    return _Workspace()
 
 
 def _compiler(template: str) -> typst.Compiler:
@@ -63,7 +83,7 @@ def _compiler(template: str) -> typst.Compiler:
         if template not in TEMPLATES:
             raise ExamError(f"typst: no template {template!r}")
         # Beside its data: a template reads nothing outside the compiler's root.
-        folder = _workdir()
+        folder = _workspace().folder
         path = folder / f"{template}.typ"
         source = files("quizlib.exam") / "templates" / f"{template}.typ"
         path.write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
@@ -80,9 +100,9 @@ def compile_pdf(template: str, payload: dict[str, Any]) -> bytes:
     texts = [json.dumps(data, ensure_ascii=False, sort_keys=True) for data in (payload, running)]
     with _lock:
         compiler = _compiler(template)
-        folder = _workdir()
-        for name, text in zip((_DATA_FILE, _RUNNING_FILE), texts, strict=True):
-            (folder / name).write_text(text, encoding="utf-8")
+        workspace = _workspace()
+        for name, text in zip(_DATA_FILES, texts, strict=True):
+            workspace.write(name, text)
         try:
             pdf = compiler.compile(format="pdf", timestamp=_EPOCH)
         except typst.TypstError as exc:  # a template bug, not the user's: say where
