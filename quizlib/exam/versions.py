@@ -253,6 +253,7 @@ class _Slot(NamedTuple):
     size: int  # options; 0 for short answer
     key: int
     fixed: bool
+    others: tuple[int, ...]  # the options that are not the key, in the bank's order
 
 
 def _slots(questions: list[Question]) -> list[_Slot]:
@@ -265,7 +266,10 @@ def _slots(questions: list[Question]) -> list[_Slot]:
         else:
             form = ExamForm.MULTIPLE_CHOICE
         size, key = len(question.options), question.key or 0
-        slots.append(_Slot(question.id, question.item_id, form, size, key, _fixed(question)))
+        others = tuple(i for i in range(size) if i != key)
+        slots.append(
+            _Slot(question.id, question.item_id, form, size, key, _fixed(question), others)
+        )
     return slots
 
 
@@ -319,7 +323,7 @@ def _orders(slots: list[_Slot], rng: random.Random) -> dict[str, list[int]]:
             positions.append(position)
         rng.shuffle(positions)
         for slot, position in zip(group, positions, strict=True):
-            others = [i for i in range(size) if i != slot.key]
+            others = list(slot.others)
             rng.shuffle(others)
             orders[slot.id] = [*others[:position], slot.key, *others[position:]]
     return orders
