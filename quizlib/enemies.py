@@ -78,12 +78,18 @@ def _padded(text: str) -> str:
 
 
 class EnemyGuard:
-    """Keeps enemies out of one assembly of questions, checking candidates against those taken."""
+    """Keeps enemies out of one assembly of questions, checking candidates against those taken.
+
+    A key stands in a text only where each of its words does, so the words come first: a
+    candidate is searched only for the keys taken that start with one of its words, and its own
+    keys only when every word of one is among the words the items taken show.
+    """
 
     def __init__(self, declared: Mapping[str, AbstractSet[str]]) -> None:
         self._declared = declared
         self._taken: set[str] = set()
-        self._needles: list[str] = []  # the keys of the items taken
+        self._needles: dict[str, list[str]] = {}  # the keys of the items taken, by first word
+        self._words: set[str] = set()  # every word the items taken show
         self._shown: list[str] = []  # what the items taken show, one padded text each
         self._joined: str | None = ""  # the same, one string to search; None when stale
 
@@ -91,18 +97,33 @@ class EnemyGuard:
         """Whether ``item`` may join: it gives none of the taken away, and none gives it away."""
         if not self._taken.isdisjoint(self._declared.get(item.id, ())):
             return False
-        texts = [_padded(text) for _, text in shown_texts(item)]
-        if any(needle in text for needle in self._needles for text in texts):
-            return False
+        # One string: "\n" is in no needle, so none matches across two texts.
+        texts = "\n".join(_padded(text) for _, text in shown_texts(item))
+        for word in self._needles.keys() & texts.split():
+            if any(needle in texts for needle in self._needles[word]):
+                return False
+        keys = [
+            key
+            for key in map(_padded, keys_of(item))
+            if (words := key.split()) and self._words.issuperset(words)
+        ]
+        if not keys:  # no key of its has every word among those shown
+            return True
         if self._joined is None:  # joined once per item taken, not once per candidate
             self._joined = "\n".join(self._shown)
         shown = self._joined
-        return not any(needle in shown for needle in map(_padded, keys_of(item)) if needle.strip())
+        return not any(key in shown for key in keys)
 
     def take(self, item: Item) -> None:
         self._taken.add(item.id)
-        self._needles += [needle for needle in map(_padded, keys_of(item)) if needle.strip()]
-        self._shown += [_padded(text) for _, text in shown_texts(item)]
+        for needle in map(_padded, keys_of(item)):
+            words = needle.split()
+            if words:
+                self._needles.setdefault(words[0], []).append(needle)
+        shown = [_padded(text) for _, text in shown_texts(item)]
+        self._shown += shown
+        for text in shown:
+            self._words.update(text.split())
         self._joined = None
 
 

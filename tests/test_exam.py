@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from collections import Counter
@@ -22,8 +23,6 @@ SIZES = {t.id: sum(i.topic == t.id for i in BANK.items()) for t in BANK.topics}
 
 
 def _pdf_text(path_or_bytes: Path | bytes) -> str:
-    import io
-
     source = io.BytesIO(path_or_bytes) if isinstance(path_or_bytes, bytes) else path_or_bytes
     return "\n".join(page.extract_text() for page in PdfReader(source).pages)
 
@@ -188,6 +187,20 @@ def test_student_pdf_has_every_question_and_no_key(exam_dirs):
             page_text = page.extract_text()
             assert f"Version {version.code}" in page_text
             assert f"Page {number}" in page_text
+
+
+def test_no_question_is_split_across_pages():
+    blueprint = blueprint_from_options(SIZES, count=40, short_answer=4)
+    manifest = build_exam(BANK, blueprint, versions=2, seed=4)
+    for version in manifest.versions:
+        payload = paper_payload(manifest, version)
+        pages = PdfReader(io.BytesIO(compile_pdf("paper", payload))).pages
+        assert len(pages) > 2  # page breaks to test
+        texts = [_squeeze(page.extract_text()) for page in pages]
+        for question in payload["questions"]:
+            parts = [question["stem"], *question["options"]]
+            holding = [t for t in texts if all(_squeeze(part) in t for part in parts)]
+            assert holding, question["stem"]
 
 
 def test_the_key_pdf_has_every_version_and_every_source(exam_dirs):

@@ -1,15 +1,25 @@
 """Typst PDFs of the papers and the key: the compiler is imported here, and only when used.
 
-Texts reach the templates as JSON in ``sys.inputs``, so Typst places them as strings and never
-reads them as markup. Only Typst's embedded fonts are used, and the timestamp is fixed: the same
-payload gives the same bytes on any machine.
+Texts reach the templates as JSON in a file, ``data.json``, so Typst places them as strings and
+never reads them as markup. Only Typst's embedded fonts are used, and the timestamp is fixed: the
+same payload gives the same bytes on any machine.
+
+A file, not ``sys.inputs``: Typst keys every layout it keeps for reuse on its standard library,
+which holds ``sys.inputs``, so new inputs for each paper would throw away all it has laid out.
+Read from a file, the versions of an exam share the layout of every question they have in common
+(see ``templates/paper.typ``). Each process writes its files in a folder of its own.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import multiprocessing
 import multiprocessing.context
+import multiprocessing.util
+import shutil
+import tempfile
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from importlib.resources import files
@@ -24,8 +34,45 @@ if TYPE_CHECKING:
 __all__ = ["TEMPLATES", "compile_many", "compile_pdf", "pool_context"]
 
 TEMPLATES = ("paper", "key", "minimal")
+# The whole payload, then its texts (title, version code, …) alone: a running header or footer
+# reads them on every page, and parsing the whole payload a dozen times a paper would cost more
+# than its layout.
+_DATA_FILES = ("data.json", "running.json")
 _EPOCH = 0  # the PDFs' creation date: fixed, so that builds are byte-identical
 _compilers: dict[str, typst.Compiler] = {}
+_lock = threading.Lock()  # one set of data files, one compiler a template: a paper at a time
+
+
+class _Workspace:
+    """This process's folder: the templates, and the data files they read, kept open.
+
+    A data file is rewritten in place, never emptied and written again: ext4 puts a file
+    emptied that way on disk when it is closed (auto_da_alloc), milliseconds a paper.
+    """
+
+    def __init__(self) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="quizlib-typst-")).resolve()
+        self.files = {name: (self.folder / name).open("w+b") for name in _DATA_FILES}
+        # A multiprocessing finalizer runs at exit in the main process and in pool workers
+        # alike (a worker forked by the fork server leaves by os._exit, which skips atexit).
+        multiprocessing.util.Finalize(self, self.remove, exitpriority=0)
+
+    def write(self, name: str, text: str) -> None:
+        file = self.files[name]
+        file.seek(0)
+        file.write(text.encode("utf-8"))
+        file.truncate()
+        file.flush()
+
+    def remove(self) -> None:
+        for file in self.files.values():
+            file.close()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+@functools.cache
+def _workspace() -> _Workspace:
+    return _Workspace()
 
 
 def _compiler(template: str) -> typst.Compiler:
@@ -33,9 +80,14 @@ def _compiler(template: str) -> typst.Compiler:
     if compiler is None:
         import typst
 
-        # A path, not bytes: a compiler made from bytes cannot compile a second time.
-        path = Path(str(files("quizlib.exam") / "templates" / f"{template}.typ"))
-        compiler = typst.Compiler(path, ignore_system_fonts=True)
+        if template not in TEMPLATES:
+            raise ExamError(f"typst: no template {template!r}")
+        # Beside its data: a template reads nothing outside the compiler's root.
+        folder = _workspace().folder
+        path = folder / f"{template}.typ"
+        source = files("quizlib.exam") / "templates" / f"{template}.typ"
+        path.write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+        compiler = typst.Compiler(path, root=folder, ignore_system_fonts=True)
         _compilers[template] = compiler
     return compiler
 
@@ -44,11 +96,17 @@ def compile_pdf(template: str, payload: dict[str, Any]) -> bytes:
     """The PDF of ``payload`` laid out by ``template`` (one of :data:`TEMPLATES`)."""
     import typst
 
-    data = json.dumps(payload, ensure_ascii=False, sort_keys=True)
-    try:
-        pdf = _compiler(template).compile(format="pdf", sys_inputs={"data": data}, timestamp=_EPOCH)
-    except typst.TypstError as exc:  # a template bug, not the user's: say where
-        raise ExamError(f"typst: {template}.typ: {exc.message}") from None
+    running = {key: value for key, value in payload.items() if isinstance(value, str)}
+    texts = [json.dumps(data, ensure_ascii=False, sort_keys=True) for data in (payload, running)]
+    with _lock:
+        compiler = _compiler(template)
+        workspace = _workspace()
+        for name, text in zip(_DATA_FILES, texts, strict=True):
+            workspace.write(name, text)
+        try:
+            pdf = compiler.compile(format="pdf", timestamp=_EPOCH)
+        except typst.TypstError as exc:  # a template bug, not the user's: say where
+            raise ExamError(f"typst: {template}.typ: {exc.message}") from None
     if not isinstance(pdf, bytes):
         raise ExamError(f"typst: {template}.typ gave no PDF")
     return pdf

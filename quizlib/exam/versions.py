@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 from collections import Counter
 from collections.abc import Callable, Mapping
+from typing import NamedTuple
 
 from ..bank import Bank, Item, unknown_topic
 from ..distractors import ORDERED_KINDS
@@ -22,7 +23,7 @@ from ..question import Form, Question
 from ..quiz import build_quiz
 from .allocation import Cell, allocate
 from .blueprint import Blueprint, ExamForm
-from .manifest import LETTERS, BankRef, Entry, Manifest, Version, bank_hash
+from .manifest import LETTERS, BankRef, Manifest, Version, bank_hash
 
 __all__ = ["MAX_VERSIONS", "build_exam", "version_code"]
 
@@ -69,12 +70,12 @@ def build_exam(
     filler = _Filler(bank, blueprint, pools, rng, vary)
     made: dict[str, Question] = {}  # the first making of each question id is the one kept
     built: list[Version] = []
-    chosen: list[Question] = []
+    slots: list[_Slot] = []
     for index in range(versions):
         if vary or index == 0:
             chosen = _questions(bank, blueprint, forms, filler.fill(), rng, seed)
-            chosen = [made.setdefault(q.id, q) for q in chosen]
-        built.append(Version(code=version_code(index), entries=_entries(chosen, rng)))
+            slots = _slots([made.setdefault(q.id, q) for q in chosen])
+        built.append(_version(version_code(index), slots, rng))
         if progress is not None:
             progress()
     return Manifest(
@@ -243,37 +244,61 @@ def _fixed(question: Question) -> bool:
     )
 
 
-def _entries(questions: list[Question], rng: random.Random) -> list[Entry]:
-    """One version: the questions in a seeded order (short answers last), options permuted."""
-    choice = [q for q in questions if q.options]
-    written = [q for q in questions if not q.options]
-    rng.shuffle(choice)
-    rng.shuffle(written)
-    orders = _orders(choice, rng)
-    entries = []
-    for number, question in enumerate([*choice, *written], 1):
-        order = orders.get(question.id, [])
-        key = None if not order else LETTERS[order.index(question.key or 0)]
+class _Slot(NamedTuple):
+    """What a version needs of a question, worked out once for every version that asks it."""
+
+    id: str
+    item: str
+    form: ExamForm
+    size: int  # options; 0 for short answer
+    key: int
+    fixed: bool
+    others: tuple[int, ...]  # the options that are not the key, in the bank's order
+
+
+def _slots(questions: list[Question]) -> list[_Slot]:
+    slots = []
+    for question in questions:
         if not question.options:
             form = ExamForm.SHORT_ANSWER
         elif question.form is Form.TRUE_FALSE:
             form = ExamForm.TRUE_FALSE
         else:
             form = ExamForm.MULTIPLE_CHOICE
-        entries.append(
-            Entry(
-                number=number,
-                question=question.id,
-                item=question.item_id,
-                form=form,
-                order=order,
-                key=key,
-            )
+        size, key = len(question.options), question.key or 0
+        others = tuple(i for i in range(size) if i != key)
+        slots.append(
+            _Slot(question.id, question.item_id, form, size, key, _fixed(question), others)
         )
-    return entries
+    return slots
 
 
-def _orders(questions: list[Question], rng: random.Random) -> dict[str, list[int]]:
+def _version(code: str, slots: list[_Slot], rng: random.Random) -> Version:
+    """One version: the questions in a seeded order (short answers last), options permuted."""
+    choice = [s for s in slots if s.size]
+    written = [s for s in slots if not s.size]
+    rng.shuffle(choice)
+    rng.shuffle(written)
+    orders = _orders(choice, rng)
+    entries = []
+    for number, slot in enumerate([*choice, *written], 1):
+        order = orders.get(slot.id, [])
+        key = LETTERS[order.index(slot.key)] if order else None
+        entries.append(
+            {
+                "number": number,
+                "question": slot.id,
+                "item": slot.item,
+                "form": slot.form,
+                "order": order,
+                "key": key,
+            }
+        )
+    # Validated whole, in one call: a hundred versions of forty entries each add up.
+    return Version.model_validate({"code": code, "entries": entries})
+
+
+def _orders(slots: list[_Slot], rng: random.Random) -> dict[str, list[int]]:
     """Each question's option order, the key letters spread as evenly as the fixed ones allow.
 
     Questions whose order is fixed (true/false among them) count towards the spread; the others
@@ -281,15 +306,14 @@ def _orders(questions: list[Question], rng: random.Random) -> dict[str, list[int
     letters so chosen are dealt out in a shuffle.
     """
     orders: dict[str, list[int]] = {}
-    free: dict[int, list[Question]] = {}
+    free: dict[int, list[_Slot]] = {}
     tally = [0] * len(LETTERS)
-    for question in questions:
-        size = len(question.options)
-        if _fixed(question):
-            orders[question.id] = list(range(size))
-            tally[question.key or 0] += 1
+    for slot in slots:
+        if slot.fixed:
+            orders[slot.id] = list(range(slot.size))
+            tally[slot.key] += 1
         else:
-            free.setdefault(size, []).append(question)
+            free.setdefault(slot.size, []).append(slot)
     for size, group in sorted(free.items()):
         positions = []
         for _ in group:
@@ -298,9 +322,8 @@ def _orders(questions: list[Question], rng: random.Random) -> dict[str, list[int
             tally[position] += 1
             positions.append(position)
         rng.shuffle(positions)
-        for question, position in zip(group, positions, strict=True):
-            key = question.key or 0
-            others = [i for i in range(size) if i != key]
+        for slot, position in zip(group, positions, strict=True):
+            others = list(slot.others)
             rng.shuffle(others)
-            orders[question.id] = [*others[:position], key, *others[position:]]
+            orders[slot.id] = [*others[:position], slot.key, *others[position:]]
     return orders
