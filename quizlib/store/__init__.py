@@ -5,9 +5,9 @@ No Textual here: the practice app and the `stats` and `history` commands both us
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from ..lazy import lazy_names
 from .agenda import NEW_PER_DAY, Agenda, agenda
 from .database import SessionRecord, Store
 from .location import DATA_DIR_ENV, data_dir
@@ -50,14 +50,4 @@ _LATER = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    home = _LATER.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(f".{home}", __name__), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+__getattr__, __dir__ = lazy_names(globals(), _LATER, __all__)
