@@ -13,7 +13,6 @@ costs the same in a bank of a hundred items and of a hundred thousand.
 from __future__ import annotations
 
 import random
-import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -22,19 +21,13 @@ from itertools import chain
 
 from .bank import Bank, Item
 from .model import Concept, Fact, Kind
+from .numbers import NUMBER, digit_runs, format_like, parse_number, spread, values_in_runs
 from .text import comparable
 
 __all__ = ["ORDERED_KINDS", "DistractorPool", "Ordered", "overlaps", "valid_options"]
 
 ORDERED_KINDS = frozenset({Kind.YEAR, Kind.NUMBER})
 _CATCH_ALLS = {"all of the above", "none of the above", "both of the above", "neither"}
-_NUMBER = re.compile(r"^(?P<prefix>\D*?)(?P<value>\d[\d,]*)(?P<suffix>\D*)$")
-# A comma or full stop ends a number unless a digit follows ("in 2014, Russia" is a year).
-_YEAR_IN_TEXT = re.compile(r"(?<![\d,.])(1[5-9]\d\d|20\d\d)(?![\d]|[,.]\d)")
-_NUMBER_IN_TEXT = re.compile(
-    r"(?<![\d,.])\d{1,3}(?:,\d{3})+(?![\d]|[,.]\d)|(?<![\d,.])\d+(?![\d]|[,.]\d)"
-)
-_DIGITS = re.compile(r"\d[\d,.]*")
 # A distractor this much longer or shorter than the key stands out; short keys get some slack.
 _LENGTH_RATIO = 2.0
 _LENGTH_SLACK = 6
@@ -139,13 +132,13 @@ class DistractorPool:
         row, so the key is not the middle of a run).
         """
         key = fact.answer
-        key_value = _number(key)
+        key_value = parse_number(key)
         if key_value is None:
             return None
         candidates = chain(
             self._article_candidates(fact, key_value, rng),
             fact.distractors,
-            _spread(key, fact.kind, rng),
+            spread(key, fact.kind, rng),
         )
         gap = 2 if fact.kind is Kind.YEAR else 1
         # The values closer than ``gap`` to the key or to one taken: a set, not a scan per value.
@@ -175,7 +168,7 @@ class DistractorPool:
     def _article_candidates(self, fact: Fact, key_value: int, rng: random.Random) -> list[str]:
         """Other values of the fact's kind that the bank's answers and the source around the
         fact's own paragraph give: a reader must know which goes with which event."""
-        match = _NUMBER.match(fact.answer.strip())
+        match = NUMBER.match(fact.answer.strip())
         assert match is not None  # the key parsed as a number before this is called
         if fact.kind is Kind.NUMBER and (match["prefix"] or match["suffix"]):
             return []  # "1,200 troops" and the article's bare "40" measure different things
@@ -191,7 +184,7 @@ class DistractorPool:
         values = {*window, *(v for v in nearby if low <= v <= high)} - {key_value}
         near = sorted(values)
         rng.shuffle(near)
-        return [_format(match, v) for v in near[:_ARTICLE_VALUES_MAX]]
+        return [format_like(match, v) for v in near[:_ARTICLE_VALUES_MAX]]
 
     def _values_near(self, number: int, kind: Kind) -> set[int]:
         """Years or numbers of the paragraphs around paragraph ``number``, gathered once for
@@ -209,8 +202,8 @@ class DistractorPool:
         if found is None:
             runs = self._runs.get(number)
             if runs is None:  # read once for both kinds
-                runs = self._runs[number] = _digit_runs(self.bank.source.paragraph(number).text)
-            found = self._near[number, kind] = _values_in_runs(runs, kind)
+                runs = self._runs[number] = digit_runs(self.bank.source.paragraph(number).text)
+            found = self._near[number, kind] = values_in_runs(runs, kind)
         return found
 
     def _value(self, text: str) -> int | None:
@@ -219,46 +212,20 @@ class DistractorPool:
         try:
             return self._values[text]
         except KeyError:
-            found = self._values[text] = _number(text)
+            found = self._values[text] = parse_number(text)
             return found
 
     def _answers_of_kind(self, kind: Kind) -> list[int]:
         found = self._answers.get(kind)
         if found is None:
             found = self._answers[kind] = sorted(
-                {v for f in self.bank.facts if f.kind is kind if (v := _number(f.answer))}
+                {v for f in self.bank.facts if f.kind is kind if (v := parse_number(f.answer))}
             )
         return found
 
 
 def _key(item: Item) -> str:
     return item.answer if isinstance(item, Fact) else item.term
-
-
-def _values_in_runs(runs: str, kind: Kind) -> set[int]:
-    """The years or numbers in a text, given its :func:`_digit_runs`."""
-    years = {int(y) for y in _YEAR_IN_TEXT.findall(runs)}
-    if kind is Kind.YEAR:
-        return years
-    return {int(n.replace(",", "")) for n in _NUMBER_IN_TEXT.findall(runs)} - years
-
-
-def _digit_runs(text: str) -> str:
-    """The runs of digits, commas and full stops in ``text``, joined by spaces.
-
-    The patterns of years and numbers match only inside such runs and look at most one
-    character before a match and two after it; each of those is in the run or is no digit,
-    comma or full stop, as the spaces between runs are not. So they find the same values here
-    as in the whole text, where their look-arounds made them crawl through every character.
-    A run starting with a comma or full stop keeps one, which is all a look-behind sees.
-    """
-    runs = []
-    for run in _DIGITS.finditer(text):
-        start = run.start()
-        if start and text[start - 1] in ",.":
-            start -= 1
-        runs.append(text[start : run.end()])
-    return " ".join(runs)
 
 
 def _random_order(entries: Sequence[_Entry], rng: random.Random) -> Iterator[_Entry]:
@@ -351,41 +318,3 @@ def _extend(
             out.append(candidate)
             seen.append((x, padded_x))
     return out
-
-
-def _number(text: str) -> int | None:
-    match = _NUMBER.match(text.strip())
-    return int(match["value"].replace(",", "")) if match else None
-
-
-def _format(match: re.Match[str], value: int) -> str:
-    digits = f"{value:,}" if "," in match["value"] else str(value)
-    return f"{match['prefix']}{digits}{match['suffix']}"
-
-
-def _spread(key: str, kind: Kind, rng: random.Random) -> Iterator[str]:
-    """Values around the key at plausible, uneven distances, nearer ones first.
-
-    Worked out only when the candidates before them ran short. That draws from ``rng`` later
-    than a list made up front would, but :meth:`DistractorPool.choose_ordered` draws nothing
-    else from it after this starts, so the values come out in the same order either way.
-    """
-    match = _NUMBER.match(key.strip())
-    if match is None:
-        return
-    value = int(match["value"].replace(",", ""))
-    if kind is Kind.YEAR:
-        steps = [2, 3, 4, 5, 6, 7, 8, 10, 12, 15]
-        values = [value + s * sign for s in steps for sign in (-1, 1)]
-    else:
-        # Round to the key's own precision: 1,200 gets 900 and 1,500, not 1,199 and 1,201.
-        unit = 10 ** (len(str(value)) - len(str(value).rstrip("0"))) if value else 1
-        factors = [0.5, 0.6, 0.75, 0.8, 1.25, 1.5, 2, 2.5, 3]
-        values = [round(value * f / unit) * unit for f in factors]
-        values += [value + s * sign for s in (1, 2, 3, 5) for sign in (-1, 1)]
-        values = [v for v in values if v > 0 and v != value]
-    rng.shuffle(values)
-    step = max(1, value // 10 if kind is Kind.NUMBER else 3)
-    values.sort(key=lambda v: abs(v - value) // step)
-    for v in dict.fromkeys(values):
-        yield _format(match, v)
