@@ -207,8 +207,8 @@ class DistractorPool:
         return found
 
     def _value(self, text: str) -> int | None:
-        """:func:`_number`, read once per text: the same years and counts come back as
-        candidates fact after fact."""
+        """:func:`~quizlib.numbers.parse_number`, read once per text: the same years and counts
+        come back as candidates fact after fact."""
         try:
             return self._values[text]
         except KeyError:
