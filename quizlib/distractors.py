@@ -12,7 +12,6 @@ costs the same in a bank of a hundred items and of a hundred thousand.
 
 from __future__ import annotations
 
-import random
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -20,6 +19,7 @@ from dataclasses import dataclass
 from itertools import chain
 
 from .bank import Bank, Item
+from .draws import Draws
 from .model import Concept, Fact, Kind
 from .numbers import NUMBER, digit_runs, format_like, parse_number, spread, values_in_runs
 from .text import comparable
@@ -83,7 +83,7 @@ class DistractorPool:
                 if item.category is not None:
                     self._index[item.kind, item.category, is_term].append(entry)
 
-    def from_bank(self, item: Item, rng: random.Random) -> Iterator[str]:
+    def from_bank(self, item: Item, rng: Draws) -> Iterator[str]:
         """Keys of other items that may stand beside ``item``'s key, in a seeded random order.
 
         Same kind, and same category where the item has one; a concept's term gets other terms
@@ -101,11 +101,11 @@ class DistractorPool:
     def available(self, item: Item, enough: int) -> int:
         """How many distinct, valid distractors :meth:`choose` could draw on, up to ``enough``."""
         key = _key(item)
-        pool = (c for c in self.from_bank(item, random.Random(0)) if _in_band(c, key))
+        pool = (c for c in self.from_bank(item, Draws("0")) if _in_band(c, key))
         keys = _forms(key, item.aliases)
         return len(_extend([], chain(item.distractors, pool), keys, enough))
 
-    def choose(self, item: Item, count: int, rng: random.Random) -> list[str]:
+    def choose(self, item: Item, count: int, rng: Draws) -> list[str]:
         """Up to ``count`` distractors for an item's answer or term: curated ones first."""
         key = _key(item)
         keys = _forms(key, item.aliases)
@@ -113,18 +113,15 @@ class DistractorPool:
         chosen = rng.sample(curated_valid, min(count, len(curated_valid)))
         pool = (c for c in self.from_bank(item, rng) if _in_band(c, key))
         if len(chosen) >= count:
-            next(pool, None)  # as _extend would: it draws one candidate before it stops
             return chosen
         return _extend(chosen, pool, keys, count)
 
-    def choose_definitions(self, concept: Concept, count: int, rng: random.Random) -> list[str]:
+    def choose_definitions(self, concept: Concept, count: int, rng: Draws) -> list[str]:
         """Up to ``count`` of the concept's curated wrong meanings of its own term."""
         valid = valid_options(concept.wrong_definitions, concept.definition, [])
         return rng.sample(valid, min(count, len(valid)))
 
-    def choose_ordered(
-        self, fact: Fact, count: int, position: int, rng: random.Random
-    ) -> Ordered | None:
+    def choose_ordered(self, fact: Fact, count: int, position: int, rng: Draws) -> Ordered | None:
         """Years or numbers around the key so that, in order, the key lands at ``position``.
 
         The article's other values of the kind first (a reader knows which goes with which
@@ -147,8 +144,8 @@ class DistractorPool:
         above: list[tuple[int, str]] = []
         taken = _Picked(_forms(key, fact.aliases))
         for text in candidates:
-            if len(below) >= count and len(above) >= count:
-                break  # enough on each side for any position
+            if len(below) >= position and len(above) >= count - position:
+                break  # enough on each side for the key's place
             value = self._value(text)
             if value is None or value in crowded:
                 continue
@@ -165,7 +162,7 @@ class DistractorPool:
         options = [text for _, text in sorted([*picked, (key_value, key)])]
         return Ordered(options, options.index(key))
 
-    def _article_candidates(self, fact: Fact, key_value: int, rng: random.Random) -> list[str]:
+    def _article_candidates(self, fact: Fact, key_value: int, rng: Draws) -> list[str]:
         """Other values of the fact's kind that the bank's answers and the source around the
         fact's own paragraph give: a reader must know which goes with which event."""
         match = NUMBER.match(fact.answer.strip())
@@ -178,13 +175,13 @@ class DistractorPool:
             low, high = key_value // _NUMBER_FACTOR, key_value * _NUMBER_FACTOR
         answers = self._answers_of_kind(fact.kind)  # sorted: the window is two bisections
         window = answers[bisect_left(answers, low) : bisect_right(answers, high)]
-        if len(window) > 4 * _ARTICLE_VALUES_MAX:
-            window = rng.sample(window, 4 * _ARTICLE_VALUES_MAX)
+        # Sampled, not shuffled whole: each draw costs, and only a handful are kept.
+        if len(window) > _ARTICLE_VALUES_MAX:
+            window = rng.sample(window, _ARTICLE_VALUES_MAX)
         nearby = self._values_near(self.bank.citation(fact).paragraph.number, fact.kind)
-        values = {*window, *(v for v in nearby if low <= v <= high)} - {key_value}
-        near = sorted(values)
-        rng.shuffle(near)
-        return [format_like(match, v) for v in near[:_ARTICLE_VALUES_MAX]]
+        values = sorted({*window, *(v for v in nearby if low <= v <= high)} - {key_value})
+        near = rng.sample(values, min(len(values), _ARTICLE_VALUES_MAX))
+        return [format_like(match, v) for v in near]
 
     def _values_near(self, number: int, kind: Kind) -> set[int]:
         """Years or numbers of the paragraphs around paragraph ``number``, gathered once for
@@ -228,7 +225,7 @@ def _key(item: Item) -> str:
     return item.answer if isinstance(item, Fact) else item.term
 
 
-def _random_order(entries: Sequence[_Entry], rng: random.Random) -> Iterator[_Entry]:
+def _random_order(entries: Sequence[_Entry], rng: Draws) -> Iterator[_Entry]:
     """``entries`` in a seeded random order, without copying or shuffling a large list.
 
     Callers stop after a handful, so a large list is sampled by index until sampling keeps
@@ -301,12 +298,10 @@ def _extend(
     """``chosen`` and the candidates after it that :meth:`_Picked.offer` would take, up to
     ``count``: the same test, written out in one loop, as every question runs it."""
     out = list(chosen)  # taken as they are, like the curated ones a caller drew
+    if count is not None and len(out) >= count:
+        return out  # drawing a candidate would move the question's seeded draws on
     seen = [*keys, *map(_form, chosen)]
     for candidate in candidates:
-        # Checked once the next candidate is drawn: drawing it moves the question's seeded
-        # generator on, and what it draws next (the shuffle of the options) depends on that.
-        if count is not None and len(out) >= count:
-            break
         x = comparable(candidate)
         if x in _CATCH_ALLS:
             continue
@@ -316,5 +311,7 @@ def _extend(
                 break
         else:
             out.append(candidate)
+            if count is not None and len(out) >= count:
+                break
             seen.append((x, padded_x))
     return out

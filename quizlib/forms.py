@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import random
-
 from .bank import Bank, Item
 from .distractors import ORDERED_KINDS, DistractorPool
+from .draws import Draws
 from .model import Concept, Fact
 from .question import Citation, Form, Question
 from .text import fold_with_offsets, has_phrase, phrase_spans
@@ -45,7 +44,7 @@ class QuestionMaker:
         ``position`` asks for the key's place among the options (for true/false: 0 asks for the
         true statement, 1 for the false one); ``seed`` fixes the choice and order of distractors.
         """
-        rng = random.Random(f"{seed}:{item.id}:{form}")
+        rng = Draws(f"{seed}:{item.id}:{form}")
         if position is None:
             position = rng.randrange(2 if form is Form.TRUE_FALSE else options)
         if isinstance(item, Fact):
@@ -68,7 +67,7 @@ class QuestionMaker:
         """The options of ``make(fact, Form.MULTIPLE_CHOICE, options=options, seed=seed)`` and
         the key's place among them, without the rest of the question: a deck needs only these,
         for every fact of the bank."""
-        rng = random.Random(f"{seed}:{fact.id}:{_MULTIPLE_CHOICE}")  # as make() seeds it
+        rng = Draws(f"{seed}:{fact.id}:{_MULTIPLE_CHOICE}")  # as make() seeds it
         return self._choice_options(fact, options, rng.randrange(options), rng)
 
     def _base(self, item: Item, form: Form, suffix: str = "") -> dict[str, object]:
@@ -86,7 +85,7 @@ class QuestionMaker:
         }
 
     def _multiple_choice(
-        self, fact: Fact, count: int, position: int, rng: random.Random
+        self, fact: Fact, count: int, position: int, rng: Draws
     ) -> Question | None:
         choice = self._choice_options(fact, count, position, rng)
         if choice is None:
@@ -95,15 +94,13 @@ class QuestionMaker:
         form = Form.MULTIPLE_CHOICE
         return self._choice(fact, form, fact.prompt, fact.answer, fact.aliases, options, key)
 
-    def _choice_options(
-        self, fact: Fact, count: int, position: int, rng: random.Random
-    ) -> Choice | None:
+    def _choice_options(self, fact: Fact, count: int, position: int, rng: Draws) -> Choice | None:
         if fact.kind in ORDERED_KINDS:
             ordered = self.pool.choose_ordered(fact, count - 1, position, rng)
             return None if ordered is None else (ordered.options, ordered.key)
         return _place(fact.answer, self.pool.choose(fact, count - 1, rng), position, rng)
 
-    def _true_false(self, fact: Fact, position: int, rng: random.Random) -> Question | None:
+    def _true_false(self, fact: Fact, position: int, rng: Draws) -> Question | None:
         span = _answer_span(fact)
         if span is None:
             return None
@@ -163,9 +160,7 @@ class QuestionMaker:
             accepted=list(item.aliases),
         )
 
-    def _term(
-        self, concept: Concept, count: int, position: int, rng: random.Random
-    ) -> Question | None:
+    def _term(self, concept: Concept, count: int, position: int, rng: Draws) -> Question | None:
         # A quiz shows the article's title, so a term the title names gives itself away.
         if any(has_phrase(self.bank.title, term) for term in (concept.term, *concept.aliases)):
             return None
@@ -176,7 +171,7 @@ class QuestionMaker:
         )
 
     def _definition(
-        self, concept: Concept, count: int, position: int, rng: random.Random
+        self, concept: Concept, count: int, position: int, rng: Draws
     ) -> Question | None:
         wrong = self.pool.choose_definitions(concept, count - 1, rng)
         stem = f"As the article uses it, what does “{concept.term}” mean?"
@@ -193,7 +188,7 @@ class QuestionMaker:
         accepted: list[str],
         wrong: list[str],
         position: int,
-        rng: random.Random,
+        rng: Draws,
     ) -> Question | None:
         """The key at ``position`` among the shuffled distractors; None below three options."""
         placed = _place(answer, wrong, position, rng)
@@ -222,7 +217,7 @@ class QuestionMaker:
         )
 
 
-def _place(answer: str, wrong: list[str], position: int, rng: random.Random) -> Choice | None:
+def _place(answer: str, wrong: list[str], position: int, rng: Draws) -> Choice | None:
     """The answer at ``position`` among the shuffled distractors; None below three options."""
     if len(wrong) < 2:
         return None

@@ -6,10 +6,10 @@ separator) and is checked against the key by value, so these live apart from the
 
 from __future__ import annotations
 
-import random
 import re
 from collections.abc import Iterator
 
+from .draws import Draws
 from .model import Kind
 
 __all__ = ["NUMBER", "digit_runs", "format_like", "parse_number", "spread", "values_in_runs"]
@@ -35,12 +35,12 @@ def format_like(match: re.Match[str], value: int) -> str:
     return f"{match['prefix']}{digits}{match['suffix']}"
 
 
-def spread(key: str, kind: Kind, rng: random.Random) -> Iterator[str]:
+def spread(key: str, kind: Kind, rng: Draws) -> Iterator[str]:
     """Values around the key at plausible, uneven distances, nearer ones first.
 
-    Worked out only when the candidates before them ran short. That draws from ``rng`` later
-    than a list made up front would, but ``DistractorPool.choose_ordered`` draws nothing else
-    from it after this starts, so the values come out in the same order either way.
+    Worked out only when the candidates before them ran short, and band by band: that draws
+    from ``rng`` later than a list made up front would, but ``DistractorPool.choose_ordered``
+    draws nothing else from it after this starts.
     """
     match = NUMBER.match(key.strip())
     if match is None:
@@ -56,11 +56,17 @@ def spread(key: str, kind: Kind, rng: random.Random) -> Iterator[str]:
         values = [round(value * f / unit) * unit for f in factors]
         values += [value + s * sign for s in (1, 2, 3, 5) for sign in (-1, 1)]
         values = [v for v in values if v > 0 and v != value]
-    rng.shuffle(values)
     step = max(1, value // 10 if kind is Kind.NUMBER else 3)
-    values.sort(key=lambda v: abs(v - value) // step)
+    # Nearer bands first, each band in a seeded order; a band is shuffled only when reached,
+    # as most questions take their last option from the first band or two.
+    bands: dict[int, list[int]] = {}
     for v in dict.fromkeys(values):
-        yield format_like(match, v)
+        bands.setdefault(abs(v - value) // step, []).append(v)
+    for distance in sorted(bands):
+        band = bands[distance]
+        rng.shuffle(band)
+        for v in band:
+            yield format_like(match, v)
 
 
 def values_in_runs(runs: str, kind: Kind) -> set[int]:

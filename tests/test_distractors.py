@@ -10,6 +10,7 @@ import pytest
 
 from quizlib import Fact, Form, load_bank
 from quizlib.distractors import DistractorPool, overlaps, valid_options
+from quizlib.draws import Draws
 from quizlib.forms import QuestionMaker
 from quizlib.model import Kind
 from quizlib.text import comparable
@@ -282,7 +283,7 @@ def test_numbers_get_nearby_values(make_bank):
     )
     bank = load_bank(make_bank("facts:\n" + number_fact))
     pool = DistractorPool(bank)
-    ordered = pool.choose_ordered(bank.facts[0], 3, 2, random.Random(1))
+    ordered = pool.choose_ordered(bank.facts[0], 3, 2, Draws("1"))
     assert ordered is not None and ordered.key == 2
     values = [int(o.split()[0].replace(",", "")) for o in ordered.options]
     assert values == sorted(values) and len(set(values)) == 4
