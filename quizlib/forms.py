@@ -98,7 +98,7 @@ class QuestionMaker:
         if fact.kind in ORDERED_KINDS:
             ordered = self.pool.choose_ordered(fact, count - 1, position, rng)
             return None if ordered is None else (ordered.options, ordered.key)
-        return _place(fact.answer, self.pool.choose(fact, count - 1, rng), position, rng)
+        return _place(fact.answer, self.pool.choose(fact, count - 1, rng), position)
 
     def _true_false(self, fact: Fact, position: int, rng: Draws) -> Question | None:
         span = _answer_span(fact)
@@ -166,8 +166,8 @@ class QuestionMaker:
             return None
         wrong = self.pool.choose(concept, count - 1, rng)
         stem = _term_stem(concept)
-        return self._shuffled(
-            concept, Form.TERM, stem, concept.term, concept.aliases, wrong, position, rng
+        return self._placed(
+            concept, Form.TERM, stem, concept.term, concept.aliases, wrong, position
         )
 
     def _definition(
@@ -175,11 +175,9 @@ class QuestionMaker:
     ) -> Question | None:
         wrong = self.pool.choose_definitions(concept, count - 1, rng)
         stem = f"As the article uses it, what does “{concept.term}” mean?"
-        return self._shuffled(
-            concept, Form.DEFINITION, stem, concept.definition, [], wrong, position, rng
-        )
+        return self._placed(concept, Form.DEFINITION, stem, concept.definition, [], wrong, position)
 
-    def _shuffled(
+    def _placed(
         self,
         item: Item,
         form: Form,
@@ -188,10 +186,9 @@ class QuestionMaker:
         accepted: list[str],
         wrong: list[str],
         position: int,
-        rng: Draws,
     ) -> Question | None:
-        """The key at ``position`` among the shuffled distractors; None below three options."""
-        placed = _place(answer, wrong, position, rng)
+        """The key at ``position`` among the distractors; None below three options."""
+        placed = _place(answer, wrong, position)
         if placed is None:
             return None
         options, key = placed
@@ -217,12 +214,12 @@ class QuestionMaker:
         )
 
 
-def _place(answer: str, wrong: list[str], position: int, rng: Draws) -> Choice | None:
-    """The answer at ``position`` among the shuffled distractors; None below three options."""
+def _place(answer: str, wrong: list[str], position: int) -> Choice | None:
+    """The answer at ``position`` among the distractors, which come drawn in a seeded random
+    order already; None below three options."""
     if len(wrong) < 2:
         return None
     options = list(wrong)
-    rng.shuffle(options)
     position = min(position, len(options))
     options.insert(position, answer)
     return options, position

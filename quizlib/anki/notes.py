@@ -137,9 +137,12 @@ def as_html(text: str) -> str:
     attribute values, and ``&#x27;`` would show in Anki's browser and search.
 
     What ``html.escape(text, quote=False)`` does, without its call: a deck escapes some ten
-    fields a note.
+    fields a note, and most have nothing to escape, which three scans tell faster than three
+    replacements.
     """
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    if "&" in text or "<" in text or ">" in text:
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text
 
 
 def _in_order(note_type: NoteType) -> Callable[[dict[str, str]], tuple[str, ...]]:
