@@ -18,7 +18,8 @@ HONEYBEE = Path(__file__).parent / "fixtures" / "honeybee-bank"
 # With this seed and 4 questions, multiple choice and exam ask discoverer (key B), angle-meaning
 # (C), nobel-field (A) and run-length (D); flashcards and typed ask other forms of items.
 SEED = 947
-# The typed-answer test asks dance-name, then nobel-year (both cloze), then nobel-field.
+# The typed-answer test asks dance-name (cloze), then nobel-field, then nobel-year (cloze):
+# nobel-year's feedback quotes the prize's field, so nobel-field comes first.
 TYPED_SEED = 891
 
 _bank: Bank | None = None

@@ -10,6 +10,7 @@ from ..errors import QuizlibError
 from ..quiz import build_quiz
 from .clock import Clock
 from .mode import Mode
+from .order import feedback_last
 from .session import AnswerListener, Session
 
 __all__ = ["DEFAULT_COUNT", "PracticeError", "Settings", "start_session"]
@@ -42,7 +43,8 @@ def start_session(
 ) -> Session:
     """A session of up to ``settings.count`` questions built by :func:`quizlib.build_quiz`.
 
-    Seeded, keys balanced, no two enemy items together, true/false at most one in five.
+    Seeded, keys balanced, no two enemy items together, true/false at most one in five; where
+    answers are followed by feedback, no feedback shows the answer of a question still to come.
     """
     quiz = build_quiz(
         bank,
@@ -54,9 +56,12 @@ def start_session(
     )
     if not quiz.questions:
         raise PracticeError(f"no questions for {settings.mode.label} in the chosen topics")
+    questions = quiz.questions
+    if settings.mode.gives_feedback:
+        questions = feedback_last(questions, bank)
     limit = settings.time_limit
     return Session(
-        quiz.questions,
+        questions,
         settings.mode,
         clock=clock,
         time_limit=limit * 60 if limit and settings.mode is Mode.EXAM else None,
