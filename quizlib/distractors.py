@@ -114,7 +114,10 @@ class DistractorPool:
         pool = (c for c in self.from_bank(item, rng) if _in_band(c, key))
         if len(chosen) >= count:
             return chosen
-        return _extend(chosen, pool, keys, count)
+        # Drawn curated first, then from the pool: mixed, so a curated one has no place of its own.
+        mixed = _extend(chosen, pool, keys, count)
+        rng.shuffle(mixed)
+        return mixed
 
     def choose_definitions(self, concept: Concept, count: int, rng: Draws) -> list[str]:
         """Up to ``count`` of the concept's curated wrong meanings of its own term."""

@@ -411,3 +411,24 @@ def test_choice_gives_the_multiple_choice_questions_options_and_key():
                 question = MAKER.make(fact, Form.MULTIPLE_CHOICE, options=options, seed=seed)
                 expected = None if question is None else (question.options, question.key)
                 assert MAKER.choice(fact, options=options, seed=seed) == expected, fact.id
+
+
+def test_a_curated_distractor_mixed_with_pool_ones_has_no_place_of_its_own(make_bank):
+    people = [
+        ("yusuf", "Moeed Yusuf", "Dr. Moeed Yusuf"),
+        ("waltz", "Kenneth Waltz", "Kenneth Waltz when he asserted"),
+        ("walt", "Stephen Walt", "Stephen Walts"),
+        ("putin", "Vladimir Putin", "President Putin is also eager"),
+    ]
+    curated = "    distractors: [Sergey Lavrov]\n"
+    text = "facts:\n" + "".join(
+        _person_fact(i, a, q, curated if i == "yusuf" else "") for i, a, q in people
+    )
+    bank = load_bank(make_bank(text))
+    maker = QuestionMaker(bank)
+    places = set()
+    for seed in range(30):
+        question = maker.make(bank.item("yusuf"), Form.MULTIPLE_CHOICE, seed=seed, position=0)
+        assert question is not None and "Sergey Lavrov" in question.distractors
+        places.add(question.distractors.index("Sergey Lavrov"))
+    assert places == {0, 1, 2}  # drawn first, but shown anywhere among the distractors
