@@ -13,10 +13,20 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..atomic import write_text_atomic
+
 if TYPE_CHECKING:
     from ..store import Store
 
-__all__ = ["EXIT_FINDINGS", "EXIT_INVALID", "EXIT_OK", "Commands", "open_store", "plural"]
+__all__ = [
+    "EXIT_FINDINGS",
+    "EXIT_INVALID",
+    "EXIT_OK",
+    "Commands",
+    "open_store",
+    "plural",
+    "write_output",
+]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
 
@@ -45,6 +55,18 @@ class Commands:
         )
 
     @staticmethod
+    def options_argument(sub: argparse.ArgumentParser) -> None:
+        from ..quiz import OPTION_RANGE
+
+        sub.add_argument(
+            "--options",
+            type=int,
+            default=4,
+            choices=list(OPTION_RANGE),
+            help="options per multiple-choice question (default 4)",
+        )
+
+    @staticmethod
     def data_dir_argument(sub: argparse.ArgumentParser) -> None:
         sub.add_argument(
             "--data-dir",
@@ -66,6 +88,14 @@ def open_store(args: argparse.Namespace) -> Store:
             file=sys.stderr,
         )
     return store
+
+
+def write_output(text: str, output: Path | None) -> None:
+    """``text`` to the ``--output`` file, whole or not at all, or to standard output."""
+    if output:
+        write_text_atomic(output, text)
+    else:
+        sys.stdout.write(text)
 
 
 def plural(count: int, noun: str) -> str:

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from ..atomic import write_text_atomic
 from ..load import load_bank
 from ..schema import SCHEMAS, schema_text
-from . import EXIT_FINDINGS, EXIT_INVALID, EXIT_OK, Commands, plural
+from . import EXIT_FINDINGS, EXIT_INVALID, EXIT_OK, Commands, plural, write_output
 
 
 def add(commands: Commands) -> None:
@@ -94,10 +92,7 @@ def _lint(args: argparse.Namespace) -> int:
 
 def _schema(args: argparse.Namespace) -> int:
     text = schema_text(args.file)
-    if args.output:
-        write_text_atomic(args.output, text)
-    else:
-        sys.stdout.write(text)
+    write_output(text, args.output)
     return EXIT_OK
 
 

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from ..errors import QuizlibError
 from ..load import load_bank
-from ..quiz import OPTION_RANGE
 from . import EXIT_OK, Commands
 
 
@@ -59,13 +58,7 @@ def add(commands: Commands) -> None:
         metavar="N",
         help="ask N of the questions as short answer (written in; aliases accepted)",
     )
-    exam.add_argument(
-        "--options",
-        type=int,
-        default=4,
-        choices=list(OPTION_RANGE),
-        help="options per multiple-choice question (default 4)",
-    )
+    commands.options_argument(exam)
     exam.add_argument("--title", help="the paper's title (default: the bank's title)")
     exam.add_argument(
         "--versions", type=int, default=1, metavar="N", help="versions of the exam (default 1)"

@@ -6,11 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..atomic import write_text_atomic
 from ..bank import unknown_topic
 from ..cache import cached_bank
 from ..errors import QuizlibError
-from . import EXIT_INVALID, EXIT_OK, Commands, open_store
+from . import EXIT_INVALID, EXIT_OK, Commands, open_store, write_output
 
 
 def add(commands: Commands) -> None:
@@ -136,10 +135,7 @@ def _history_export(args: argparse.Namespace) -> int:
 
     with open_store(args) as store:
         text = export_reviews(store.reviews(), args.format)
-    if args.output:
-        write_text_atomic(args.output, text)
-    else:
-        sys.stdout.write(text)
+    write_output(text, args.output)
     return EXIT_OK
 
 

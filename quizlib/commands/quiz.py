@@ -7,7 +7,7 @@ import sys
 
 from ..load import load_bank
 from ..question import Form
-from ..quiz import DEFAULT_FORMS, OPTION_RANGE, build_quiz
+from ..quiz import DEFAULT_FORMS, build_quiz
 from ..render import FORMATS, render
 from . import EXIT_INVALID, EXIT_OK, Commands
 
@@ -37,13 +37,7 @@ def add(commands: Commands) -> None:
         + ", ".join(f.value for f in DEFAULT_FORMS)
         + ")",
     )
-    quiz.add_argument(
-        "--options",
-        type=int,
-        default=4,
-        choices=list(OPTION_RANGE),
-        help="options per multiple-choice question (default 4)",
-    )
+    commands.options_argument(quiz)
     quiz.add_argument("--seed", type=int, help="the same seed gives the same quiz")
     quiz.add_argument(
         "--format", choices=sorted(FORMATS), default="text", help="text (default), markdown or json"
